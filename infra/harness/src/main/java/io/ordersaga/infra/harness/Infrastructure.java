@@ -1,0 +1,169 @@
+package io.ordersaga.infra.harness;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real servers of one JVM, each started on first use and shared from then on: a test run
+ * starts PostgreSQL once however many test classes use it. {@link #shared()} is the per-JVM
+ * instance; a shutdown hook stops whatever it started, and servers left behind by a killed JVM are
+ * reaped when the next one starts ({@link StaleRunReaper}).
+ */
+public final class Infrastructure implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
+    private static Infrastructure shared;
+
+    private final HarnessSettings settings;
+    private final Distributions distributions;
+    private final RunDirectory run;
+    private final List<ManagedServer> started = new ArrayList<>();
+    private PostgresServer postgres;
+    private KafkaServer kafka;
+    private SchemaRegistryServer schemaRegistry;
+    private ElasticsearchServer elasticsearch;
+    private SmtpServer smtp;
+    private boolean closed;
+
+    Infrastructure(HarnessSettings settings, Distributions distributions) {
+        this.settings = settings;
+        this.distributions = distributions;
+        this.run = RunDirectory.create(settings.root());
+    }
+
+    /** A new, independent set of servers (its own run directory); close it when done. */
+    public static Infrastructure create(HarnessSettings settings) {
+        return new Infrastructure(settings, Distributions.fromBuild());
+    }
+
+    /** This JVM's shared servers, stopped by a shutdown hook. */
+    public static synchronized Infrastructure shared() {
+        if (shared == null || shared.closed) {
+            shared = create(HarnessSettings.fromEnvironment());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "harness-shutdown"));
+        }
+        return shared;
+    }
+
+    public synchronized PostgresServer postgres() {
+        if (postgres == null) {
+            postgres = track(() -> PostgresServer.start(run, settings));
+        }
+        return postgres;
+    }
+
+    public synchronized KafkaServer kafka() {
+        if (kafka == null) {
+            kafka = track(() -> KafkaServer.start(run, settings, distributions));
+        }
+        return kafka;
+    }
+
+    /** The registry keeps its schemas in the harness's PostgreSQL, which is started first. */
+    public synchronized SchemaRegistryServer schemaRegistry() {
+        if (schemaRegistry == null) {
+            var storage = postgres();
+            storage.createDatabase(HarnessSettings.REGISTRY_DATABASE);
+            schemaRegistry = track(() -> SchemaRegistryServer.start(run, settings, distributions, storage));
+        }
+        return schemaRegistry;
+    }
+
+    public synchronized ElasticsearchServer elasticsearch() {
+        if (elasticsearch == null) {
+            elasticsearch = track(() -> ElasticsearchServer.start(run, settings, distributions));
+        }
+        return elasticsearch;
+    }
+
+    public synchronized SmtpServer smtp() {
+        if (smtp == null) {
+            smtp = track(SmtpServer::start);
+        }
+        return smtp;
+    }
+
+    /** Starts every server (the demo stack); on a failure stops those already started. */
+    public synchronized Infrastructure startAll() {
+        try {
+            postgres();
+            kafka();
+            schemaRegistry();
+            elasticsearch();
+            smtp();
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connection settings of the started servers as Spring Boot properties, so a service started
+     * against the harness needs nothing else.
+     */
+    public synchronized Map<String, String> springProperties() {
+        var properties = new LinkedHashMap<String, String>();
+        if (postgres != null) {
+            properties.put("spring.datasource.username", postgres.username());
+            properties.put("spring.datasource.password", postgres.password());
+            properties.put("harness.postgres.port", Integer.toString(postgres.port()));
+        }
+        if (kafka != null) {
+            properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        }
+        if (schemaRegistry != null) {
+            properties.put("schema-registry.url", schemaRegistry.apiUrl());
+            properties.put("schema-registry.ccompat-url", schemaRegistry.ccompatUrl());
+        }
+        if (elasticsearch != null) {
+            properties.put("spring.elasticsearch.uris", elasticsearch.httpUrl());
+        }
+        if (smtp != null) {
+            properties.put("spring.mail.host", smtp.host());
+            properties.put("spring.mail.port", Integer.toString(smtp.port()));
+        }
+        return properties;
+    }
+
+    /** The servers started so far, in start order. */
+    public synchronized List<ManagedServer> servers() {
+        return List.copyOf(started);
+    }
+
+    public RunDirectory runDirectory() {
+        return run;
+    }
+
+    private <S extends ManagedServer> S track(Supplier<S> start) {
+        if (closed) {
+            throw new IllegalStateException("the harness was closed");
+        }
+        S server = start.get();
+        started.add(server);
+        return server;
+    }
+
+    /** Stops every server, newest first, and deletes the run directory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (int i = started.size() - 1; i >= 0; i--) {
+            var server = started.get(i);
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                log.warn("{} did not stop cleanly: {}", server.name(), e.toString());
+            }
+        }
+        run.delete();
+    }
+}

