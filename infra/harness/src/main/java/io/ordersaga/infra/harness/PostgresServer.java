@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,14 @@ public final class PostgresServer implements ManagedServer {
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 
     private final EmbeddedPostgres postgres;
+    private final long postmasterPid;
+    private final Duration stopGrace;
     private volatile boolean running = true;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, long postmasterPid, Duration stopGrace) {
         this.postgres = postgres;
+        this.postmasterPid = postmasterPid;
+        this.stopGrace = stopGrace;
     }
 
     static PostgresServer start(RunDirectory run, HarnessSettings settings) {
@@ -52,8 +57,8 @@ public final class PostgresServer implements ManagedServer {
         } catch (IOException | RuntimeException e) {
             throw new ServerStartException("PostgreSQL did not start.\n" + ChildProcess.logTail(logFile, 40), e);
         }
-        var server = new PostgresServer(postgres);
-        server.registerPostmaster(run, dir.resolve("data"));
+        var server = new PostgresServer(postgres, postmasterPid(dir.resolve("data")), settings.stopGrace());
+        run.registerProcess(server.name(), server.postmasterPid);
         for (String database : settings.databases()) {
             server.createDatabase(database);
         }
@@ -66,10 +71,10 @@ public final class PostgresServer implements ManagedServer {
     }
 
     /** pg_ctl daemonizes the postmaster: its pid comes from postmaster.pid, not from a child handle. */
-    private void registerPostmaster(RunDirectory run, Path dataDirectory) {
+    private static long postmasterPid(Path dataDirectory) {
         try {
             List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
-            run.registerProcess(name(), Long.parseLong(lines.get(0).trim()));
+            return Long.parseLong(lines.get(0).trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -145,6 +150,9 @@ public final class PostgresServer implements ManagedServer {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        } finally {
+            // pg_ctl stop -w returns once the pid file is gone, a moment before the postmaster exits.
+            ProcessHandle.of(postmasterPid).ifPresent(postmaster -> ProcessTree.stop(postmaster, stopGrace));
         }
     }
 }

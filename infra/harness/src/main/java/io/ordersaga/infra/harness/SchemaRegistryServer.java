@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -41,20 +40,23 @@ public final class SchemaRegistryServer implements ManagedServer {
         Path dir = run.directory("schema-registry");
         int port = Ports.freePort();
         long started = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of(
+        Path tmp = run.directory("schema-registry/tmp");
+        List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + settings.registryHeap(),
-                "-Djava.io.tmpdir=" + dir,
+                "-XX:-UsePerfData",
+                "-Djava.io.tmpdir=" + tmp,
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
-                "-Dregistry.rules.global.compatibility=FULL_TRANSITIVE",
-                "-Dregistry.datasource.url=" + storage.jdbcUrl(HarnessSettings.REGISTRY_DATABASE),
-                "-Dregistry.datasource.username=" + storage.username(),
-                "-Dregistry.datasource.password=" + storage.password(),
                 "-jar",
-                app.resolve("quarkus-run.jar").toString()));
+                app.resolve("quarkus-run.jar").toString());
+        Map<String, String> environment = Map.of(
+                "REGISTRY_DATASOURCE_URL", storage.jdbcUrl(HarnessSettings.REGISTRY_DATABASE),
+                "REGISTRY_DATASOURCE_USERNAME", storage.username(),
+                "REGISTRY_DATASOURCE_PASSWORD", storage.password(),
+                "REGISTRY_RULES_GLOBAL_COMPATIBILITY", "FULL_TRANSITIVE");
         var registry = ChildProcess.start(
-                "schema-registry", command, List.of(), Map.of(), dir, dir.resolve("schema-registry.log"), run);
+                "schema-registry", command, List.of(), environment, dir, dir.resolve("schema-registry.log"), run);
         var server = new SchemaRegistryServer(registry, port, settings);
         registry.awaitReady(settings.startupTimeout(), server::ready);
         log.info(
