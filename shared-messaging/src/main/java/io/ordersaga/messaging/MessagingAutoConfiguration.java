@@ -1,0 +1,23 @@
+package io.ordersaga.messaging;
+
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** What the outbox, the relay and the consumers share: settings, serde and the library's tables. */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@EnableConfigurationProperties(MessagingSettings.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    MessagingSchema messagingSchema(DataSource dataSource) {
+        return new MessagingSchema(dataSource);
+    }
+
+    @Bean(destroyMethod = "close")
+    EventSerde eventSerde(MessagingSettings settings) {
+        return new EventSerde(settings.schemaRegistryUrl());
+    }
+}
