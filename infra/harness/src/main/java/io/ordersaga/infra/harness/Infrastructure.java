@@ -1,5 +1,6 @@
 package io.ordersaga.infra.harness;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class Infrastructure implements AutoCloseable {
     private final Distributions distributions;
     private final RunDirectory run;
     private final List<ManagedServer> started = new ArrayList<>();
+    private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaServer kafka;
     private SchemaRegistryServer schemaRegistry;
@@ -136,6 +138,11 @@ public final class Infrastructure implements AutoCloseable {
         return List.copyOf(started);
     }
 
+    /** How long each started server took to become healthy, by server name. */
+    public synchronized Map<String, Duration> startupTimes() {
+        return Map.copyOf(startupTimes);
+    }
+
     public RunDirectory runDirectory() {
         return run;
     }
@@ -144,8 +151,10 @@ public final class Infrastructure implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the harness was closed");
         }
+        long begin = System.nanoTime();
         S server = start.get();
         started.add(server);
+        startupTimes.put(server.name(), Duration.ofNanos(System.nanoTime() - begin));
         return server;
     }
 

@@ -37,6 +37,8 @@ public final class HarnessCli {
     private HarnessCli() {}
 
     public static void main(String[] args) throws Exception {
+        // The CLI prints its own report; the library's log lines would need a logging backend.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         if (args.length == 0 || !(args[0].equals("start") || args[0].equals("reap"))) {
             System.err.println("usage: harness start [" + String.join("|", SERVERS.keySet())
                     + " ...] [--properties-file FILE] | harness reap");
@@ -90,8 +92,11 @@ public final class HarnessCli {
         System.out.printf(
                 "%nHarness up in %d ms (run directory %s)%n",
                 millis, infrastructure.runDirectory().path());
+        var startupTimes = infrastructure.startupTimes();
         for (ManagedServer server : infrastructure.servers()) {
-            System.out.printf("  %-16s %s%n", server.name(), server.endpoint());
+            System.out.printf(
+                    "  %-16s %6d ms  %s%n",
+                    server.name(), startupTimes.get(server.name()).toMillis(), server.endpoint());
         }
     }
 
