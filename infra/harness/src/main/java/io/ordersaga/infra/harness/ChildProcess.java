@@ -102,6 +102,27 @@ final class ChildProcess {
                 .formatted(name, timeout, lastFailure, logTail()));
     }
 
+    /** For a one-shot tool run before a server: waits for it and fails unless it exits with 0. */
+    void awaitSuccessfulExit(Duration timeout, Duration stopGrace) {
+        if (!ProcessTree.awaitExit(process.toHandle(), timeout)) {
+            stop(stopGrace);
+            throw new ServerStartException("%s did not finish within %s.%n%s".formatted(name, timeout, logTail()));
+        }
+        int exitCode = waitForExitCode();
+        if (exitCode != 0) {
+            throw new ServerStartException("%s failed with exit code %d.%n%s".formatted(name, exitCode, logTail()));
+        }
+    }
+
+    private int waitForExitCode() {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerStartException("interrupted while waiting for " + name);
+        }
+    }
+
     long pid() {
         return process.pid();
     }

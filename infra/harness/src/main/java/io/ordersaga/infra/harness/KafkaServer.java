@@ -69,11 +69,7 @@ public final class KafkaServer implements ManagedServer {
                 dir,
                 logFile,
                 run);
-        if (!ProcessTree.awaitExit(format.handle(), settings.startupTimeout())
-                || format.handle().isAlive()) {
-            format.stop(settings.stopGrace());
-            throw new ServerStartException("Kafka storage format did not finish.\n" + format.logTail());
-        }
+        format.awaitSuccessfulExit(settings.startupTimeout(), settings.stopGrace());
 
         var broker = ChildProcess.start(
                 "kafka", concat(jvm, "kafka.Kafka", config.toString()), List.of(), Map.of(), dir, logFile, run);

@@ -1,6 +1,7 @@
 package io.ordersaga.infra.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -69,14 +70,29 @@ class HarnessLifecycleIT {
         assertThat(deadRun).doesNotExist();
     }
 
+    @Test
+    void reportsTheTailOfTheServersLogWhenItCannotStart() {
+        try (var infrastructure = Infrastructure.create(settingsWithRoot(root, "not-a-heap-size"))) {
+            assertThatThrownBy(infrastructure::kafka)
+                    .isInstanceOf(ServerStartException.class)
+                    .hasMessageContaining("failed with exit code")
+                    .hasMessageContaining("--- last")
+                    .hasMessageContaining("not-a-heap-size");
+        }
+    }
+
     private static HarnessSettings settingsWithRoot(Path root) {
+        return settingsWithRoot(root, HarnessSettings.fromEnvironment().kafkaHeap());
+    }
+
+    private static HarnessSettings settingsWithRoot(Path root, String kafkaHeap) {
         var defaults = HarnessSettings.fromEnvironment();
         return new HarnessSettings(
                 root,
                 List.of("orders"),
                 defaults.postgresSynchronousCommit(),
                 defaults.kafkaPartitions(),
-                defaults.kafkaHeap(),
+                kafkaHeap,
                 defaults.registryHeap(),
                 defaults.elasticsearchHeap(),
                 defaults.startupTimeout(),
