@@ -18,6 +18,7 @@ import java.time.Instant;
  * @param originalTopic where it was consumed from, and where redrive sends it
  * @param originalPartition its partition there
  * @param originalOffset its offset there
+ * @param consumerGroup the consumer group that gave up on it: the service whose dead letter it is
  */
 public record DeadLetter(
         String topic,
@@ -31,4 +32,5 @@ public record DeadLetter(
         String exceptionMessage,
         String originalTopic,
         Integer originalPartition,
-        Long originalOffset) {}
+        Long originalOffset,
+        String consumerGroup) {}

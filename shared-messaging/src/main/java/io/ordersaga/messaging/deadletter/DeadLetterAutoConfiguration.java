@@ -1,7 +1,10 @@
 package io.ordersaga.messaging.deadletter;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ordersaga.messaging.MessagingAutoConfiguration;
+import io.ordersaga.messaging.MessagingSettings;
 import io.ordersaga.messaging.consumer.ConsumerSettings;
+import io.ordersaga.messaging.inbox.InboxSettings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +23,8 @@ import org.springframework.kafka.core.ProducerFactory;
  * Dead-letter topics of the consumed topics, the recoverer the failure policy hands failed records
  * to, and the operator's endpoint (docs/failure-policy.md).
  */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties(ConsumerSettings.class)
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, MessagingAutoConfiguration.class})
+@EnableConfigurationProperties({ConsumerSettings.class, InboxSettings.class})
 public class DeadLetterAutoConfiguration {
 
     @Bean
@@ -41,8 +44,9 @@ public class DeadLetterAutoConfiguration {
     }
 
     @Bean
-    DeadLetterRecoverer deadLetterRecoverer(DeadLetterPublisher publisher, MeterRegistry meters) {
-        return new DeadLetterRecoverer(publisher.template(), meters);
+    DeadLetterRecoverer deadLetterRecoverer(
+            DeadLetterPublisher publisher, MessagingSettings messaging, MeterRegistry meters) {
+        return new DeadLetterRecoverer(publisher.template(), messaging.serviceName(), meters);
     }
 
     /**
@@ -62,8 +66,17 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     DeadLetters deadLetters(
-            DeadLetterTopics topics, ConsumerFactory<?, ?> kafkaConsumerFactory, DeadLetterPublisher publisher) {
-        return new DeadLetters(topics, kafkaConsumerFactory.getConfigurationProperties(), publisher.template());
+            DeadLetterTopics topics,
+            MessagingSettings messaging,
+            InboxSettings inbox,
+            ConsumerFactory<?, ?> kafkaConsumerFactory,
+            DeadLetterPublisher publisher) {
+        return new DeadLetters(
+                topics,
+                messaging.serviceName(),
+                inbox.retention(),
+                kafkaConsumerFactory.getConfigurationProperties(),
+                publisher.template());
     }
 
     @Bean

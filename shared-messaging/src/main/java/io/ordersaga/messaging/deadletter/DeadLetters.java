@@ -29,10 +29,13 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * The operator's view of the service's dead-letter topics: list what is in them, and publish a
- * chosen record again to the topic it came from once its cause is fixed (docs/failure-policy.md).
- * Dead letters are never removed: Kafka's retention ages them out. Redriving one twice is harmless:
- * the inbox applies its event once.
+ * The operator's view of the service's dead letters: list them, and publish a chosen one again to
+ * the topic it came from once its cause is fixed (docs/failure-policy.md). Dead letters are never
+ * removed: Kafka's retention ages them out. Redriving one twice is harmless: the inbox applies its
+ * event once.
+ *
+ * <p>Every service consuming a topic writes its dead letters to the same {@code <topic>.DLT}; a
+ * service lists and redrives only those its own consumer group wrote.
  */
 final class DeadLetters {
 
@@ -43,11 +46,20 @@ final class DeadLetters {
     private static final String DLT_HEADER_PREFIX = "kafka_dlt-";
 
     private final DeadLetterTopics topics;
+    private final String group;
+    private final Duration inboxRetention;
     private final Map<String, Object> consumerConfig;
     private final KafkaOperations<byte[], byte[]> template;
 
-    DeadLetters(DeadLetterTopics topics, Map<String, Object> consumerConfig, KafkaOperations<byte[], byte[]> template) {
+    DeadLetters(
+            DeadLetterTopics topics,
+            String group,
+            Duration inboxRetention,
+            Map<String, Object> consumerConfig,
+            KafkaOperations<byte[], byte[]> template) {
         this.topics = topics;
+        this.group = group;
+        this.inboxRetention = inboxRetention;
         // Assigned partitions, no group: reading dead letters moves no offsets of the service.
         var config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -57,7 +69,7 @@ final class DeadLetters {
         this.template = template;
     }
 
-    /** Every record in every dead-letter topic of the service, oldest first per partition. */
+    /** The service's records in its dead-letter topics, oldest first per partition. */
     List<DeadLetter> list() {
         var letters = new ArrayList<DeadLetter>();
         try (Consumer<byte[], byte[]> consumer = reader()) {
@@ -69,12 +81,21 @@ final class DeadLetters {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
-            readUntil(consumer, ends, record -> letters.add(describe(record)));
+            readUntil(consumer, ends, record -> {
+                if (isOurs(record)) {
+                    letters.add(describe(record));
+                }
+            });
         }
         return letters;
     }
 
-    /** The record at those coordinates, if the topic is one of the service's and it is there. */
+    /**
+     * The record at those coordinates, if it is there.
+     *
+     * @throws IllegalArgumentException when the topic is not one of the service's dead-letter
+     *     topics, or the record is another service's dead letter
+     */
     Optional<ConsumerRecord<byte[], byte[]>> find(String topic, int partition, long offset) {
         if (!topics.isOwned(topic)) {
             throw new IllegalArgumentException(
@@ -94,19 +115,40 @@ final class DeadLetters {
                     found.add(record);
                 }
             });
+            if (!found.isEmpty() && !isOurs(found.getFirst())) {
+                throw new IllegalArgumentException(topic + "-" + partition + "@" + offset + " is a dead letter of "
+                        + text(found.getFirst().headers(), KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP) + ", not of "
+                        + group);
+            }
             return found.stream().findFirst();
         }
+    }
+
+    private boolean isOurs(ConsumerRecord<byte[], byte[]> deadLetter) {
+        return group.equals(text(deadLetter.headers(), KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP));
     }
 
     /**
      * Publishes the dead letter's key, value and original headers to the topic it was consumed
      * from; the key puts it on the same partition as before.
+     *
+     * @throws IllegalArgumentException when the event is older than the inbox retention: every
+     *     service consuming the topic reads it again, and those that applied it may have forgotten
+     *     so, and would apply it again
      */
     Redriven redrive(ConsumerRecord<byte[], byte[]> deadLetter) {
         String original = Optional.ofNullable(text(deadLetter.headers(), KafkaHeaders.DLT_ORIGINAL_TOPIC))
                 .orElseGet(() -> deadLetter
                         .topic()
                         .substring(0, deadLetter.topic().length() - DeadLetterTopics.SUFFIX.length()));
+        Instant published = Instant.ofEpochMilli(Optional.ofNullable(
+                        number(deadLetter.headers(), KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, ByteBuffer::getLong))
+                .orElse(deadLetter.timestamp()));
+        if (published.plus(inboxRetention).isBefore(Instant.now())) {
+            throw new IllegalArgumentException("the event was published at " + published
+                    + ", longer ago than the inbox retention (" + inboxRetention + "): the services consuming "
+                    + original + " may no longer know they applied it. Replay it by hand, knowingly.");
+        }
         var headers = new RecordHeaders();
         for (Header header : deadLetter.headers()) {
             if (!header.key().startsWith(DLT_HEADER_PREFIX)) {
@@ -173,7 +215,8 @@ final class DeadLetters {
                 text(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE),
                 text(headers, KafkaHeaders.DLT_ORIGINAL_TOPIC),
                 number(headers, KafkaHeaders.DLT_ORIGINAL_PARTITION, buffer -> buffer.getInt()),
-                number(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET, buffer -> buffer.getLong()));
+                number(headers, KafkaHeaders.DLT_ORIGINAL_OFFSET, buffer -> buffer.getLong()),
+                text(headers, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP));
     }
 
     private static String text(Headers headers, String name) {

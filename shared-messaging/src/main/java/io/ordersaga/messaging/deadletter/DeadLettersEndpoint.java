@@ -16,8 +16,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  *       "offset": ...}} publishes that record again to its original topic.
  * </ul>
  *
- * <p>Redriving writes to the service's input topics: expose it only where operators are
- * authenticated (docs/failure-policy.md).
+ * <p>Redriving writes to the service's input topics, which every service consuming them reads
+ * again: expose it only where operators are authenticated (docs/failure-policy.md).
  */
 @Endpoint(id = "deadletters")
 public class DeadLettersEndpoint {
@@ -42,7 +42,7 @@ public class DeadLettersEndpoint {
                             "no dead letter at " + dltTopic + "-" + partition + "@" + offset, "no such dead letter"));
             return deadLetters.redrive(deadLetter);
         } catch (IllegalArgumentException e) {
-            throw new InvalidEndpointRequestException(e.getMessage(), "not a dead-letter topic of this service");
+            throw new InvalidEndpointRequestException(e.getMessage(), e.getMessage());
         }
     }
 }

@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "harness.database=dead_letter_it",
-            "messaging.service-name=dead-letter-it",
+            "messaging.service-name=" + DeadLetterIT.GROUP,
             "messaging.consumer.topics=" + DeadLetterIT.TOPIC
         })
 @ContextConfiguration(initializers = HarnessContextInitializer.class)
@@ -62,6 +63,7 @@ class DeadLetterIT {
 
     static final String TOPIC = "orders.events.dead-letter-it";
     private static final String DLT = TOPIC + ".DLT";
+    static final String GROUP = "dead-letter-it";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String UNDECODABLE = "io.ordersaga.messaging.consumer.UndecodableEventException";
     private static final String UNKNOWN_EVENT_TYPE = "io.ordersaga.messaging.consumer.UnknownEventTypeException";
@@ -145,6 +147,8 @@ class DeadLetterIT {
             assertThat(text(deadLetter, KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(expected.exception());
             assertThat(text(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotBlank();
             assertThat(text(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TOPIC);
+            assertThat(text(deadLetter, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP))
+                    .isEqualTo(GROUP);
             assertThat(ByteBuffer.wrap(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_PARTITION))
                             .getInt())
                     .isEqualTo(original.partition());
@@ -191,6 +195,7 @@ class DeadLetterIT {
         assertThat(deadLetter.path("exceptionClass").asString()).isEqualTo(IllegalStateException.class.getName());
         assertThat(deadLetter.path("exceptionMessage").asString()).contains("bug");
         assertThat(deadLetter.path("originalTopic").asString()).isEqualTo(TOPIC);
+        assertThat(deadLetter.path("consumerGroup").asString()).isEqualTo(GROUP);
 
         ledger.fixFor(orderId);
         HttpResponse<String> redriven = redrive(deadLetter);
@@ -210,6 +215,39 @@ class DeadLetterIT {
         HttpResponse<String> response = post(Map.of("dltTopic", "payments.events.DLT", "partition", 0, "offset", 0));
 
         assertThat(response.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void neitherListsNorRedrivesTheDeadLettersOfAnotherServiceConsumingTheSameTopic() throws Exception {
+        // Every consumer of a topic dead-letters to the same <topic>.DLT.
+        UUID orderId = UUID.randomUUID();
+        OrderPlaced placed = Events.orderPlaced(orderId);
+        RecordMetadata theirs = producer.publishDeadLetter(
+                DLT, placed.getEnvelope(), producer.serialize(TOPIC, placed), "some-other-service", Instant.now());
+
+        assertThat(listedDeadLetter(placed.getEnvelope().getEventId())).isNull();
+        HttpResponse<String> response =
+                post(Map.of("dltTopic", DLT, "partition", theirs.partition(), "offset", theirs.offset()));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(ledger.attempts(placed.getEnvelope().getEventId())).isZero();
+    }
+
+    @Test
+    void refusesToRedriveAnEventOlderThanTheInboxRetention() throws Exception {
+        // The other services consuming the topic may have forgotten they applied it.
+        OrderPlaced placed = Events.orderPlaced(UUID.randomUUID());
+        RecordMetadata old = producer.publishDeadLetter(
+                DLT,
+                placed.getEnvelope(),
+                producer.serialize(TOPIC, placed),
+                GROUP,
+                Instant.now().minus(Duration.ofDays(8)));
+
+        HttpResponse<String> response =
+                post(Map.of("dltTopic", DLT, "partition", old.partition(), "offset", old.offset()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(ledger.attempts(placed.getEnvelope().getEventId())).isZero();
     }
 
     /** What a poison record must look like in the dead-letter topic. */
@@ -261,9 +299,8 @@ class DeadLetterIT {
     }
 
     private double duplicatesSkipped() {
-        var counter = meters.find("inbox.duplicates.skipped")
-                .tag("consumer", "dead-letter-it")
-                .counter();
+        var counter =
+                meters.find("inbox.duplicates.skipped").tag("consumer", GROUP).counter();
         return counter == null ? 0 : counter.count();
     }
 

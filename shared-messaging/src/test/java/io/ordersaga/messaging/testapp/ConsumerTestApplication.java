@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * consumes, which in the real system their publisher does.
  */
 @SpringBootApplication
+@PropertySource("classpath:consumer-test-application.properties")
 public class ConsumerTestApplication {
 
     @Bean

@@ -3,7 +3,9 @@ package io.ordersaga.messaging.testapp;
 import io.ordersaga.events.common.EventEnvelope;
 import io.ordersaga.messaging.EventSerde;
 import io.ordersaga.messaging.Traceparent;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * Publishes events the way the outbox relay does: value in the Confluent wire format, key the
@@ -59,6 +62,27 @@ public final class EventProducer implements AutoCloseable {
     /** Publishes bytes that may be anything, with no headers. */
     public RecordMetadata publishRaw(String topic, String key, byte[] value) {
         return send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Publishes a dead letter as a consumer group would have written it. */
+    public RecordMetadata publishDeadLetter(
+            String deadLetterTopic,
+            EventEnvelope envelope,
+            byte[] value,
+            String consumerGroup,
+            Instant originallyPublished) {
+        var headers = new RecordHeaders();
+        headers.add(
+                KafkaHeaders.DLT_ORIGINAL_TIMESTAMP,
+                ByteBuffer.allocate(Long.BYTES)
+                        .putLong(originallyPublished.toEpochMilli())
+                        .array());
+        headers.add("eventId", utf8(envelope.getEventId().toString()));
+        headers.add("eventType", utf8(envelope.getEventType()));
+        headers.add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, utf8(consumerGroup));
+        headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, utf8(IllegalStateException.class.getName()));
+        return send(new ProducerRecord<>(
+                deadLetterTopic, null, envelope.getOrderId().toString(), value, headers));
     }
 
     private RecordMetadata send(ProducerRecord<String, byte[]> record) {
