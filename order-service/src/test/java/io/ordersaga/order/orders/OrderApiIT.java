@@ -9,7 +9,13 @@ import io.ordersaga.order.support.OrdersClient;
 import io.ordersaga.order.support.RecordingOrderEvents;
 import io.ordersaga.order.support.RecordingOrderEvents.Kind;
 import io.ordersaga.order.support.ServiceIntegrationTest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +93,14 @@ class OrderApiIT {
     }
 
     @Test
+    void answersAMalformedOrderIdWith400ProblemDetail() {
+        var response = client.get("/orders/not-a-uuid");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void returnsTheSameOrderWhenARequestIsRetriedWithItsIdempotencyKey() {
         var key = "retry-" + UUID.randomUUID();
 
@@ -99,6 +113,30 @@ class OrderApiIT {
         assertThat(retry.json().get("orderId").asString()).isEqualTo(id);
         assertThat(retry.header("Location")).isEqualTo("/orders/" + id);
         assertThat(events.of(UUID.fromString(id))).hasSize(1);
+    }
+
+    @Test
+    void placesOneOrderWhenRetriesWithTheSameIdempotencyKeyRace() throws Exception {
+        var key = "race-" + UUID.randomUUID();
+        var attempts = 8;
+        var start = new CountDownLatch(1);
+        List<Future<OrdersClient.Response>> responses = new ArrayList<>();
+        try (var executor = Executors.newFixedThreadPool(attempts)) {
+            for (int i = 0; i < attempts; i++) {
+                responses.add(executor.submit(() -> {
+                    start.await();
+                    return client.placeOrder(OrderRequests.valid(), "Idempotency-Key", key);
+                }));
+            }
+            start.countDown();
+            var ids = new HashSet<String>();
+            for (var response : responses) {
+                assertThat(response.get().status()).isEqualTo(202);
+                ids.add(response.get().json().get("orderId").asString());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(events.of(UUID.fromString(ids.iterator().next()))).hasSize(1);
+        }
     }
 
     @Test
