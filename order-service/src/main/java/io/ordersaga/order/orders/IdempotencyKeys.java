@@ -1,5 +1,6 @@
 package io.ordersaga.order.orders;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +35,7 @@ class IdempotencyKeys {
                         .param("key", key)
                         .param("hash", requestHash)
                         .param("orderId", orderId)
-                        .param("at", java.sql.Timestamp.from(at))
+                        .param("at", Timestamp.from(at))
                         .update()
                 == 1;
     }

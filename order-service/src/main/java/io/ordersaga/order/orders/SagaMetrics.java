@@ -3,6 +3,7 @@ package io.ordersaga.order.orders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,7 +28,7 @@ class SagaMetrics {
     }
 
     void ended(Order order) {
-        var outcome = order.status().name().toLowerCase(java.util.Locale.ROOT);
+        var outcome = order.status().name().toLowerCase(Locale.ROOT);
         var reason = order.cancellationReason().map(Enum::name).orElse(NO_REASON);
         var duration = order.sagaDuration()
                 .orElseThrow(() -> new IllegalStateException("order " + order.id() + " has not ended"));

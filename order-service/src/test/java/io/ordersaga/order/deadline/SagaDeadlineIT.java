@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.ordersaga.order.orders.CancellationReason;
+import io.ordersaga.order.orders.OrderLine;
 import io.ordersaga.order.orders.OrderManagement;
 import io.ordersaga.order.orders.OrderStatus;
 import io.ordersaga.order.orders.PlaceOrder;
@@ -24,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,7 +49,7 @@ class SagaDeadlineIT {
     TransactionTemplate transactions;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     private UUID place() {
         return management
@@ -55,7 +57,7 @@ class SagaDeadlineIT {
                         new PlaceOrder(
                                 "customer-1",
                                 "ada@example.com",
-                                List.of(new io.ordersaga.order.orders.OrderLine("SKU-1", 1, new BigDecimal("9.99"))),
+                                List.of(new OrderLine("SKU-1", 1, new BigDecimal("9.99"))),
                                 "EUR",
                                 new ShippingAddress("Ada Lovelace", "1 Main St", "Berlin", "10115", "DE"),
                                 "tok_visa"),

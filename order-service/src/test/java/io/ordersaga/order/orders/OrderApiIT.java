@@ -9,6 +9,7 @@ import io.ordersaga.order.support.OrdersClient;
 import io.ordersaga.order.support.RecordingOrderEvents;
 import io.ordersaga.order.support.RecordingOrderEvents.Kind;
 import io.ordersaga.order.support.ServiceIntegrationTest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -76,7 +77,8 @@ class OrderApiIT {
         assertThat(body.get("cancellationReason").isNull()).isTrue();
         assertThat(body.get("timeline")).hasSize(1);
         assertThat(body.get("timeline").get(0).get("step").asString()).isEqualTo("PLACED");
-        assertThat(body.get("timeline").get(0).get("at").asString()).isNotBlank();
+        assertThat(Instant.parse(body.get("timeline").get(0).get("at").asString()))
+                .isEqualTo(Instant.parse(body.get("placedAt").asString()));
         assertThat(body.has("paymentToken")).isFalse();
         assertThat(events.of(UUID.fromString(id)))
                 .extracting(RecordingOrderEvents.Published::kind)

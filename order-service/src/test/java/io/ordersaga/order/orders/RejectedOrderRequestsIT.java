@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ordersaga.order.support.OrderRequests;
 import io.ordersaga.order.support.OrdersClient;
 import io.ordersaga.order.support.ServiceIntegrationTest;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,7 +108,7 @@ class RejectedOrderRequestsIT {
         var tooMany = client.placeOrder(OrderRequests.valid()
                 .replaceAll(
                         "(?s)\"lines\": \\[.*?\\],",
-                        "\"lines\": [" + String.join(",", java.util.Collections.nCopies(101, line)) + "],"));
+                        "\"lines\": [" + String.join(",", Collections.nCopies(101, line)) + "],"));
 
         assertProblem(none, 400);
         assertThat(fields(none)).containsExactly("lines");
@@ -190,7 +192,7 @@ class RejectedOrderRequestsIT {
         // A publisher of unknown length makes the client send the body chunked, without Content-Length.
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/orders"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.getBytes())))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes())))
                 .build();
 
         var response = client.send(request);
@@ -220,7 +222,7 @@ class RejectedOrderRequestsIT {
         var body = OrderRequests.valid();
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/orders"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.getBytes())))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes())))
                 .build();
 
         var response = client.send(request);

@@ -1,10 +1,12 @@
 package io.ordersaga.order.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Talks HTTP to the service under test, as a client would: raw bodies, any headers. */
 public class OrdersClient {
 
-    public record Response(int status, Map<String, java.util.List<String>> headers, String body, JsonNode json) {
+    public record Response(int status, Map<String, List<String>> headers, String body, JsonNode json) {
 
         public String header(String name) {
             return headers.entrySet().stream()
@@ -66,7 +68,7 @@ public class OrdersClient {
             }
             return new Response(response.statusCode(), response.headers().map(), body, tree);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
