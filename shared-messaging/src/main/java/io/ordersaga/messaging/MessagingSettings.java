@@ -1,7 +1,6 @@
 package io.ordersaga.messaging;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * What every part of the messaging library needs to know about the service it runs in.
@@ -10,7 +9,6 @@ import org.springframework.validation.annotation.Validated;
  *     its relay lock
  * @param schemaRegistryUrl the schema registry's API the Avro serde talks to
  */
-@Validated
 @ConfigurationProperties("messaging")
 public record MessagingSettings(String serviceName, String schemaRegistryUrl) {
 

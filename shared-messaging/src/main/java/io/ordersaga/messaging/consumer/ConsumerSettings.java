@@ -1,0 +1,70 @@
+package io.ordersaga.messaging.consumer;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What a service consumes and how failures are retried (docs/failure-policy.md). The consumer group
+ * is {@code messaging.service-name}.
+ *
+ * @param topics the topics the service's {@link EventHandler} event types are published on, e.g.
+ *     {@code orders.events}; listed explicitly, because a topic carries several event types and the
+ *     mapping from type to topic belongs to the publisher
+ * @param partitions partition count of those topics; their dead-letter topics get the same, so a
+ *     dead letter keeps its partition number
+ * @param concurrency consumer threads; partitions are spread over them (more than the partition
+ *     count stay idle)
+ * @param retry backoff for transient failures
+ */
+@ConfigurationProperties("messaging.consumer")
+public record ConsumerSettings(
+        @DefaultValue List<String> topics,
+        @DefaultValue("12") int partitions,
+        @DefaultValue("1") int concurrency,
+        @DefaultValue Retry retry) {
+
+    public ConsumerSettings {
+        topics = List.copyOf(topics);
+        if (partitions < 1) {
+            throw new IllegalArgumentException("messaging.consumer.partitions must be at least 1, was " + partitions);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("messaging.consumer.concurrency must be at least 1, was " + concurrency);
+        }
+    }
+
+    /**
+     * Exponential backoff between attempts of a record whose handler failed with a retryable
+     * exception. The defaults give up after about 3 s (0.2 + 0.4 + 0.8 + 1.6): long enough for a
+     * database failover blip or a lock timeout to pass, short enough that a partition is not held
+     * for long behind one bad record.
+     *
+     * @param initialInterval wait before the first retry
+     * @param multiplier growth of the wait from one retry to the next
+     * @param maxInterval longest single wait
+     * @param maxAttempts deliveries in all, the first included, before the record is dead-lettered
+     */
+    public record Retry(
+            @DefaultValue("200ms") Duration initialInterval,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("2s") Duration maxInterval,
+            @DefaultValue("5") int maxAttempts) {
+
+        public Retry {
+            if (initialInterval.isNegative() || maxInterval.compareTo(initialInterval) < 0) {
+                throw new IllegalArgumentException("messaging.consumer.retry: need 0 <= initial-interval ("
+                        + initialInterval + ") <= max-interval (" + maxInterval + ")");
+            }
+            if (multiplier < 1.0) {
+                throw new IllegalArgumentException(
+                        "messaging.consumer.retry.multiplier must be at least 1, was " + multiplier);
+            }
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException(
+                        "messaging.consumer.retry.max-attempts must be at least 1, was " + maxAttempts);
+            }
+        }
+    }
+}

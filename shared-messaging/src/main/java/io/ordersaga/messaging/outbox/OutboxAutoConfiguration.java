@@ -1,0 +1,21 @@
+package io.ordersaga.messaging.outbox;
+
+import io.ordersaga.messaging.EventSerde;
+import io.ordersaga.messaging.MessagingAutoConfiguration;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** The outbox writer, for services that publish events (those that set {@code messaging.outbox.aggregate-type}). */
+@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@ConditionalOnProperty("messaging.outbox.aggregate-type")
+@EnableConfigurationProperties(OutboxSettings.class)
+class OutboxAutoConfiguration {
+
+    @Bean
+    OutboxWriter outboxWriter(DataSource dataSource, EventSerde serde, OutboxSettings settings) {
+        return new OutboxWriter(dataSource, serde, settings);
+    }
+}

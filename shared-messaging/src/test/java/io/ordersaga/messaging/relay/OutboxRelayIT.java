@@ -1,0 +1,130 @@
+package io.ordersaga.messaging.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ordersaga.events.order.OrderPlaced;
+import io.ordersaga.infra.harness.KafkaServer;
+import io.ordersaga.infra.harness.junit.RealInfrastructure;
+import io.ordersaga.messaging.EventSerde;
+import io.ordersaga.messaging.TraceContext;
+import io.ordersaga.messaging.Traceparent;
+import io.ordersaga.messaging.outbox.OutboxWriter;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The outbox and its relay in one service: what commits is published as written, what rolls back never is. */
+@RealInfrastructure
+class OutboxRelayIT {
+
+    private static final String TOPIC = "relayit.events";
+    private static ConfigurableApplicationContext service;
+    private static TopicReader topic;
+
+    @BeforeAll
+    static void startService(KafkaServer kafka) {
+        service = ProbeApplication.start("relay_it", "relay-it", "relayit");
+        topic = new TopicReader(kafka.bootstrapServers(), TOPIC);
+    }
+
+    @AfterAll
+    static void stopService() {
+        topic.close();
+        service.close();
+    }
+
+    @Test
+    void publishesACommittedEventKeyedByOrderWithItsIdsTraceAndRegistryFramedPayload() {
+        UUID causationId = UUID.randomUUID();
+        Traceparent incoming = Traceparent.start();
+
+        OrderPlaced placed = TraceContext.callWith(incoming, () -> orders().place(causationId));
+
+        UUID eventId = placed.getEnvelope().getEventId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().contains(eventId));
+        ConsumerRecord<String, byte[]> record = topic.record(eventId).orElseThrow();
+        assertThat(record.key()).isEqualTo(placed.getEnvelope().getOrderId().toString());
+        assertThat(TopicReader.header(record, "eventId")).isEqualTo(eventId.toString());
+        assertThat(TopicReader.header(record, "eventType")).isEqualTo("OrderPlaced");
+        assertThat(TopicReader.header(record, "causationId")).isEqualTo(causationId.toString());
+        Traceparent relayed = Traceparent.parseOrStart(TopicReader.header(record, "traceparent"));
+        assertThat(relayed.traceId()).isEqualTo(incoming.traceId());
+        assertThat(record.value()[0]).as("Confluent wire format magic byte").isZero();
+        assertThat(service.getBean(EventSerde.class).deserialize(TOPIC, record.value()))
+                .isEqualTo(placed);
+    }
+
+    @Test
+    void neverPublishesAnEventWhoseTransactionRolledBack() {
+        OrderPlaced rolledBack = null;
+        try {
+            orders().placeAndFail();
+        } catch (ProbeOrders.PlacementFailed failed) {
+            rolledBack = failed.placed();
+        }
+        assertThat(rolledBack).isNotNull();
+        // A marker committed after the rollback: once it is in Kafka, everything before it in the log is too.
+        UUID marker = orders().place(null).getEnvelope().getEventId();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().contains(marker));
+
+        assertThat(topic.readToEnd()).doesNotContain(rolledBack.getEnvelope().getEventId());
+        assertThat(jdbc().queryForObject(
+                                "select count(*) from probe_orders where order_id = ?",
+                                Integer.class,
+                                rolledBack.getEnvelope().getOrderId()))
+                .isZero();
+    }
+
+    @Test
+    void leavesTheOutboxTableEmptyAfterEachTransaction() {
+        UUID eventId = orders().place(null).getEnvelope().getEventId();
+
+        assertThat(jdbc().queryForObject("select count(*) from outbox", Integer.class))
+                .isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().contains(eventId));
+    }
+
+    @Test
+    void refusesToAppendAnEventOutsideATransaction() {
+        var writer = service.getBean(OutboxWriter.class);
+        OrderPlaced event = ProbeOrders.orderPlaced(UUID.randomUUID(), null);
+
+        assertThatThrownBy(() -> writer.append(event))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("active transaction");
+    }
+
+    @Test
+    void reportsItselfActiveWithTheLagAndCountOfRelayedEvents() {
+        UUID eventId = orders().place(null).getEnvelope().getEventId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().contains(eventId));
+
+        var health = service.getBean(OutboxRelayHealthIndicator.class).health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("role", "active");
+        assertThat((long) health.getDetails().get("relayedEvents")).isPositive();
+        assertThat((double) health.getDetails().get("lastLagMs")).isNotNegative();
+        var registry = service.getBean(MeterRegistry.class);
+        assertThat(registry.get("outbox.relay.active").gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get("outbox.relay.lag").timer().count()).isPositive();
+        assertThat(registry.get("outbox.relay.events").counter().count()).isPositive();
+    }
+
+    private static ProbeOrders orders() {
+        return service.getBean(ProbeOrders.class);
+    }
+
+    private static JdbcTemplate jdbc() {
+        return service.getBean(JdbcTemplate.class);
+    }
+}
