@@ -10,8 +10,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * The order service: owns orders and the saga's state.
  *
- * <p>It needs an {@link io.ordersaga.order.orders.OrderEvents} bean to start: the adapter that
- * writes the order's events to the outbox. There is deliberately no fallback that drops events.
+ * <p>The domain ({@code orders}, {@code deadline}) publishes through the {@link
+ * io.ordersaga.order.orders.OrderEvents} port; the {@code messaging} package implements it with the
+ * transactional outbox and feeds the participants' replies back into the domain.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

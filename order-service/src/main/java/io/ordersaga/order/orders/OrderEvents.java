@@ -1,5 +1,8 @@
 package io.ordersaga.order.orders;
 
+import java.util.Optional;
+import java.util.UUID;
+
 /**
  * The port through which the order announces its saga transitions.
  *
@@ -14,9 +17,18 @@ public interface OrderEvents {
     /** The order was placed (PENDING): starts the saga. */
     void placed(Order order);
 
-    /** The order is CONFIRMED: the shipment is scheduled ({@link Order#trackingNumber()}). */
-    void confirmed(Order order);
+    /**
+     * The order is CONFIRMED: the shipment is scheduled ({@link Order#trackingNumber()}).
+     *
+     * @param causationId the id of the ShipmentScheduled event that confirmed it
+     */
+    void confirmed(Order order, UUID causationId);
 
-    /** The order is CANCELLED ({@link Order#cancellationReason()}); participants compensate. */
-    void cancelled(Order order);
+    /**
+     * The order is CANCELLED ({@link Order#cancellationReason()}); participants compensate.
+     *
+     * @param causationId the id of the failure reply that cancelled it; empty when the customer or the
+     *     saga's deadline did
+     */
+    void cancelled(Order order, Optional<UUID> causationId);
 }

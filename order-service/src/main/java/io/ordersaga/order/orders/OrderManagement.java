@@ -80,38 +80,42 @@ public class OrderManagement {
     public Order cancel(UUID orderId) {
         var order = locked(orderId);
         order.cancelByCustomer(clock.instant());
-        announce(order, Transition.APPLIED);
+        announce(order, Transition.APPLIED, Optional.empty());
         return order;
     }
 
     /** Inventory reserved every line (InventoryReserved). */
-    public Transition inventoryReserved(UUID orderId) {
-        return reply(orderId, "InventoryReserved", order -> order.inventoryReserved(clock.instant()));
+    public Transition inventoryReserved(UUID orderId, UUID replyId) {
+        return reply(orderId, replyId, "InventoryReserved", order -> order.inventoryReserved(clock.instant()));
     }
 
     /** Inventory could not reserve every line (InventoryRejected): cancels with OUT_OF_STOCK. */
-    public Transition inventoryRejected(UUID orderId) {
-        return reply(orderId, "InventoryRejected", order -> order.inventoryRejected(clock.instant()));
+    public Transition inventoryRejected(UUID orderId, UUID replyId) {
+        return reply(orderId, replyId, "InventoryRejected", order -> order.inventoryRejected(clock.instant()));
     }
 
     /** Payment authorized the total (PaymentAuthorized). */
-    public Transition paymentAuthorized(UUID orderId) {
-        return reply(orderId, "PaymentAuthorized", order -> order.paymentAuthorized(clock.instant()));
+    public Transition paymentAuthorized(UUID orderId, UUID replyId) {
+        return reply(orderId, replyId, "PaymentAuthorized", order -> order.paymentAuthorized(clock.instant()));
     }
 
     /** Payment declined (PaymentFailed): cancels with PAYMENT_DECLINED. */
-    public Transition paymentFailed(UUID orderId) {
-        return reply(orderId, "PaymentFailed", order -> order.paymentFailed(clock.instant()));
+    public Transition paymentFailed(UUID orderId, UUID replyId) {
+        return reply(orderId, replyId, "PaymentFailed", order -> order.paymentFailed(clock.instant()));
     }
 
     /** Shipping scheduled the shipment (ShipmentScheduled): the order is CONFIRMED. */
-    public Transition shipmentScheduled(UUID orderId, String trackingNumber) {
-        return reply(orderId, "ShipmentScheduled", order -> order.shipmentScheduled(trackingNumber, clock.instant()));
+    public Transition shipmentScheduled(UUID orderId, UUID replyId, String trackingNumber) {
+        return reply(
+                orderId,
+                replyId,
+                "ShipmentScheduled",
+                order -> order.shipmentScheduled(trackingNumber, clock.instant()));
     }
 
     /** Shipping cannot ship (ShipmentFailed): cancels with SHIPPING_UNAVAILABLE. */
-    public Transition shipmentFailed(UUID orderId) {
-        return reply(orderId, "ShipmentFailed", order -> order.shipmentFailed(clock.instant()));
+    public Transition shipmentFailed(UUID orderId, UUID replyId) {
+        return reply(orderId, replyId, "ShipmentFailed", order -> order.shipmentFailed(clock.instant()));
     }
 
     /**
@@ -126,7 +130,7 @@ public class OrderManagement {
         int expired = 0;
         for (var order : overdue) {
             var transition = order.expire(now);
-            announce(order, transition);
+            announce(order, transition, Optional.empty());
             if (transition == Transition.APPLIED) {
                 expired++;
             }
@@ -134,7 +138,11 @@ public class OrderManagement {
         return expired;
     }
 
-    private Transition reply(UUID orderId, String reply, Function<Order, Transition> apply) {
+    /**
+     * Applies a participant's reply. {@code replyId} is the reply event's id: it becomes the causation
+     * id of the OrderConfirmed or OrderCancelled the reply leads to.
+     */
+    private Transition reply(UUID orderId, UUID replyId, String reply, Function<Order, Transition> apply) {
         var order = locked(orderId);
         var transition = apply.apply(order);
         if (transition == Transition.IGNORED_AFTER_TERMINAL) {
@@ -144,7 +152,7 @@ public class OrderManagement {
                     orderId,
                     order.status());
         }
-        announce(order, transition);
+        announce(order, transition, Optional.of(replyId));
         return transition;
     }
 
@@ -152,13 +160,13 @@ public class OrderManagement {
         return orders.findLockedById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
     }
 
-    private void announce(Order order, Transition transition) {
+    private void announce(Order order, Transition transition, Optional<UUID> causationId) {
         if (transition != Transition.APPLIED || !order.status().isTerminal()) {
             return;
         }
         switch (order.status()) {
-            case CONFIRMED -> events.confirmed(order);
-            case CANCELLED -> events.cancelled(order);
+            case CONFIRMED -> events.confirmed(order, causationId.orElseThrow());
+            case CANCELLED -> events.cancelled(order, causationId);
             default -> throw new IllegalStateException("not terminal: " + order.status());
         }
         metrics.ended(order);

@@ -68,7 +68,7 @@ class SagaDeadlineIT {
     @Test
     void cancelsAnOrderStuckInFlightPastItsDeadlineWithTimeout() {
         var stuck = place();
-        management.inventoryReserved(stuck);
+        management.inventoryReserved(stuck, UUID.randomUUID());
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> management.find(stuck).orElseThrow().status() == OrderStatus.CANCELLED);
@@ -90,7 +90,7 @@ class SagaDeadlineIT {
     @Test
     void leavesAnOrderThatEndedBeforeItsDeadlineAlone() {
         var confirmed = place();
-        management.shipmentScheduled(confirmed, "TRACK-1");
+        management.shipmentScheduled(confirmed, UUID.randomUUID(), "TRACK-1");
         var stuck = place();
 
         await().atMost(Duration.ofSeconds(10))

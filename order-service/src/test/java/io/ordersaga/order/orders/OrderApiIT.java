@@ -157,7 +157,7 @@ class OrderApiIT {
     @Test
     void cancelsAnOrderInFlightAtTheCustomersRequest() {
         var id = place();
-        management.inventoryReserved(id);
+        management.inventoryReserved(id, UUID.randomUUID());
 
         var cancelled = client.post("/orders/" + id + "/cancel", null, null);
 
@@ -176,9 +176,9 @@ class OrderApiIT {
     @Test
     void refusesToCancelOnceTheShipmentIsScheduledWith409() {
         var id = place();
-        management.inventoryReserved(id);
-        management.paymentAuthorized(id);
-        management.shipmentScheduled(id, "TRACK-42");
+        management.inventoryReserved(id, UUID.randomUUID());
+        management.paymentAuthorized(id, UUID.randomUUID());
+        management.shipmentScheduled(id, UUID.randomUUID(), "TRACK-42");
 
         var response = client.post("/orders/" + id + "/cancel", null, null);
 
@@ -191,7 +191,7 @@ class OrderApiIT {
     @Test
     void refusesToCancelAnOrderThatIsAlreadyCancelledWith409() {
         var id = place();
-        management.inventoryRejected(id);
+        management.inventoryRejected(id, UUID.randomUUID());
 
         var response = client.post("/orders/" + id + "/cancel", null, null);
 
@@ -204,9 +204,9 @@ class OrderApiIT {
     void confirmsAnOrderWhenItsShipmentIsScheduledAndShowsEveryStepOfTheSaga() {
         var id = place();
 
-        management.inventoryReserved(id);
-        management.paymentAuthorized(id);
-        management.shipmentScheduled(id, "TRACK-7");
+        management.inventoryReserved(id, UUID.randomUUID());
+        management.paymentAuthorized(id, UUID.randomUUID());
+        management.shipmentScheduled(id, UUID.randomUUID(), "TRACK-7");
 
         var order = client.get("/orders/" + id).json();
         assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
@@ -225,9 +225,9 @@ class OrderApiIT {
         var id = place();
 
         for (int delivery = 0; delivery < 2; delivery++) {
-            management.inventoryReserved(id);
-            management.paymentAuthorized(id);
-            management.shipmentScheduled(id, "TRACK-8");
+            management.inventoryReserved(id, UUID.randomUUID());
+            management.paymentAuthorized(id, UUID.randomUUID());
+            management.shipmentScheduled(id, UUID.randomUUID(), "TRACK-8");
         }
 
         assertThat(events.of(id))
@@ -239,11 +239,12 @@ class OrderApiIT {
     @Test
     void ignoresAPaymentAuthorizedThatArrivesAfterTheCustomerCancelled() {
         var id = place();
-        management.inventoryReserved(id);
+        management.inventoryReserved(id, UUID.randomUUID());
         client.post("/orders/" + id + "/cancel", null, null);
 
-        assertThat(management.paymentAuthorized(id)).isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
-        assertThat(management.shipmentScheduled(id, "TRACK-9")).isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
+        assertThat(management.paymentAuthorized(id, UUID.randomUUID())).isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
+        assertThat(management.shipmentScheduled(id, UUID.randomUUID(), "TRACK-9"))
+                .isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
 
         var order = management.find(id).orElseThrow();
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -260,9 +261,9 @@ class OrderApiIT {
         var confirmed = place();
         var declined = place();
 
-        management.shipmentScheduled(confirmed, "TRACK-10");
-        management.paymentFailed(declined);
-        management.paymentFailed(declined);
+        management.shipmentScheduled(confirmed, UUID.randomUUID(), "TRACK-10");
+        management.paymentFailed(declined, UUID.randomUUID());
+        management.paymentFailed(declined, UUID.randomUUID());
 
         assertThat(outcomes("confirmed", "none")).isEqualTo(confirmedBefore + 1);
         assertThat(outcomes("cancelled", "PAYMENT_DECLINED")).isEqualTo(declinedBefore + 1);

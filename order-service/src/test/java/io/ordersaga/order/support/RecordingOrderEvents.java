@@ -5,12 +5,14 @@ import io.ordersaga.order.orders.Order;
 import io.ordersaga.order.orders.OrderEvents;
 import io.ordersaga.order.orders.OrderStatus;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Stands in for the outbox adapter in service integration tests: records what the order service
- * would publish (the domain's own port; no Kafka involved).
+ * Records what the domain announces through its port, then hands it on to the real outbox adapter,
+ * so a test can assert what was published for an order without reading Kafka. It records when the
+ * port is called, inside the transaction: the tests that use it assert after that transaction ended.
  */
 public class RecordingOrderEvents implements OrderEvents {
 
@@ -20,28 +22,36 @@ public class RecordingOrderEvents implements OrderEvents {
         CANCELLED
     }
 
-    public record Published(Kind kind, UUID orderId, OrderStatus status, CancellationReason reason) {}
+    public record Published(Kind kind, UUID orderId, OrderStatus status, CancellationReason reason, UUID causationId) {}
 
+    private final OrderEvents outbox;
     private final List<Published> published = new CopyOnWriteArrayList<>();
+
+    public RecordingOrderEvents(OrderEvents outbox) {
+        this.outbox = outbox;
+    }
 
     @Override
     public void placed(Order order) {
-        record(Kind.PLACED, order);
+        outbox.placed(order);
+        record(Kind.PLACED, order, Optional.empty());
     }
 
     @Override
-    public void confirmed(Order order) {
-        record(Kind.CONFIRMED, order);
+    public void confirmed(Order order, UUID causationId) {
+        outbox.confirmed(order, causationId);
+        record(Kind.CONFIRMED, order, Optional.of(causationId));
     }
 
     @Override
-    public void cancelled(Order order) {
-        record(Kind.CANCELLED, order);
+    public void cancelled(Order order, Optional<UUID> causationId) {
+        outbox.cancelled(order, causationId);
+        record(Kind.CANCELLED, order, causationId);
     }
 
-    private void record(Kind kind, Order order) {
+    private void record(Kind kind, Order order, Optional<UUID> causationId) {
         published.add(new Published(
-                kind, order.id(), order.status(), order.cancellationReason().orElse(null)));
+                kind, order.id(), order.status(), order.cancellationReason().orElse(null), causationId.orElse(null)));
     }
 
     /** What was published for one order, in order. */
