@@ -25,10 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "harness.database=payments",
-            "harness.servers=postgres,kafka,schema-registry",
-            // The shared-messaging test-jar ships its test application's db/migration/V1__ledger.sql,
-            // which would clash with this service's V1 on the classpath: read ours from the build output.
-            "spring.flyway.locations=filesystem:target/classes/db/migration"
+            "harness.servers=postgres,kafka,schema-registry"
         })
 @ContextConfiguration(initializers = HarnessContextInitializer.class)
 @Import({ServiceIntegrationTest.ConsumedTopics.class, SagaEvents.class})
