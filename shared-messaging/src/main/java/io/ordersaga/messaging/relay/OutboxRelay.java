@@ -288,9 +288,14 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
         properties.setProperty("table.include.list", "public.outbox");
         properties.setProperty("snapshot.mode", "no_data");
         properties.setProperty("tombstones.on.delete", "false");
+        // The slot advances only as changes are processed. While the outbox is quiet a heartbeat
+        // writes a logical decoding message into the WAL: processed like an event (and skipped by
+        // the forwarder), it moves the slot past the WAL other tables wrote meanwhile.
         properties.setProperty(
                 "heartbeat.interval.ms",
                 Long.toString(settings.heartbeatInterval().toMillis()));
+        properties.setProperty(
+                "heartbeat.action.query", "select pg_logical_emit_message(false, 'outbox-relay-heartbeat', '')");
         // A takeover can find the slot still held by the previous instance's walsender for a moment.
         properties.setProperty("slot.retry.delay.ms", "500");
         properties.setProperty("slot.max.retries", "120");

@@ -32,7 +32,7 @@ class OutboxRelayIT {
 
     @BeforeAll
     static void startService(KafkaServer kafka) {
-        service = ProbeApplication.start("relay_it", "relay-it", "relayit");
+        service = ProbeApplication.start("relay_it", "relay-it", "relayit", "--messaging.relay.heartbeat-interval=1s");
         topic = new TopicReader(kafka.bootstrapServers(), TOPIC);
     }
 
@@ -118,6 +118,27 @@ class OutboxRelayIT {
         assertThat(registry.get("outbox.relay.active").gauge().value()).isEqualTo(1.0);
         assertThat(registry.get("outbox.relay.lag").timer().count()).isPositive();
         assertThat(registry.get("outbox.relay.events").counter().count()).isPositive();
+    }
+
+    @Test
+    void releasesTheWriteAheadLogOtherTablesWriteWhileNoEventIsWritten() {
+        UUID eventId = orders().place(null).getEnvelope().getEventId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().contains(eventId));
+
+        for (int i = 0; i < 500; i++) {
+            jdbc().update(
+                            "insert into probe_orders (order_id, event_id) values (?, ?)",
+                            UUID.randomUUID(),
+                            UUID.randomUUID());
+        }
+        String written = jdbc().queryForObject("select pg_current_wal_lsn()::text", String.class);
+
+        // The slot's confirmed position passes WAL that holds no outbox change: PostgreSQL can recycle it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc().queryForObject(
+                        "select confirmed_flush_lsn >= ?::pg_lsn from pg_replication_slots where slot_name = ?",
+                        Boolean.class,
+                        written,
+                        "relay_it_outbox"));
     }
 
     private static ProbeOrders orders() {
