@@ -60,6 +60,7 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
     private ExecutorService engineExecutor;
     private volatile RunningEngine engine;
     private volatile String lastFailure;
+    private volatile boolean engineFailed;
     private volatile Instant activeSince;
 
     OutboxRelay(
@@ -175,7 +176,7 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
                 active ? Role.ACTIVE : Role.STANDBY,
                 active ? activeSince : null,
                 engineRunning,
-                active && !engineRunning && current != null,
+                active && !engineRunning && engineFailed,
                 metrics.lastLagMillis(),
                 metrics.relayedEvents(),
                 lastFailure);
@@ -215,8 +216,9 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
     }
 
     private void startEngine() {
-        var producer = new KafkaProducer<String, byte[]>(producerConfig);
+        KafkaProducer<String, byte[]> producer = null;
         try {
+            producer = new KafkaProducer<>(producerConfig);
             var forwarder = new OutboxForwarder(producer, outboxChangeTopic(), metrics);
             DebeziumEngine<RecordChangeEvent<SourceRecord>> debezium = DebeziumEngine.create(
                             ChangeEventFormat.of(Connect.class))
@@ -225,13 +227,19 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
                     .using((success, message, error) -> {
                         if (!success) {
                             lastFailure = message + (error == null ? "" : ": " + error);
+                            engineFailed = true;
                             log.error("The relay engine of {} stopped: {}", serviceName, message, error);
                         }
                     })
                     .build();
+            engineFailed = false;
             engine = new RunningEngine(debezium, producer, engineExecutor.submit(debezium));
         } catch (RuntimeException e) {
-            producer.close(Duration.ZERO);
+            lastFailure = "the engine did not start: " + e;
+            engineFailed = true;
+            if (producer != null) {
+                producer.close(Duration.ZERO);
+            }
             throw e;
         }
     }
@@ -347,7 +355,7 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
 
     /**
      * @param activeSince when this instance took the relay lock, while it holds it
-     * @param engineDead this instance holds the lock but its engine has stopped (it is restarted on the
+     * @param engineDead this instance holds the lock but its engine failed or could not start (it is restarted on the
      *     next leadership check)
      */
     record Status(

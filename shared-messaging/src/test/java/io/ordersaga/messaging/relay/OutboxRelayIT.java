@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -109,7 +110,9 @@ class OutboxRelayIT {
         UUID eventId = orders().place(null).getEnvelope().getEventId();
         await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().contains(eventId));
 
-        var health = service.getBean(OutboxRelayHealthIndicator.class).health();
+        var contributor = service.getBean(HealthContributorRegistry.class).getContributor("outboxRelay");
+        assertThat(contributor).isInstanceOf(OutboxRelayHealthIndicator.class);
+        var health = ((OutboxRelayHealthIndicator) contributor).health();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("role", "active");
         assertThat((long) health.getDetails().get("relayedEvents")).isPositive();
