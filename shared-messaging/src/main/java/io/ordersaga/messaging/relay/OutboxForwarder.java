@@ -5,6 +5,7 @@ import io.debezium.engine.RecordChangeEvent;
 import io.debezium.transforms.outbox.EventRouter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ final class OutboxForwarder implements DebeziumEngine.ChangeConsumer<RecordChang
         var acks = new ArrayList<Future<RecordMetadata>>(changes.size());
         for (var change : changes) {
             SourceRecord record = change.record();
-            // Heartbeats carry no event; they are committed below so the slot's position moves on.
+            // Heartbeats and their WAL messages carry no event; committed below, they move the slot on.
             if (!outboxChangeTopic.equals(record.topic())) {
                 continue;
             }
@@ -144,7 +145,7 @@ final class OutboxForwarder implements DebeziumEngine.ChangeConsumer<RecordChang
     }
 
     private static long nowMicros() {
-        var now = java.time.Instant.now();
+        var now = Instant.now();
         return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,6 +61,7 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
     private ExecutorService engineExecutor;
     private volatile RunningEngine engine;
     private volatile String lastFailure;
+    private volatile boolean engineFailed;
     private volatile Instant activeSince;
 
     OutboxRelay(
@@ -175,7 +177,7 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
                 active ? Role.ACTIVE : Role.STANDBY,
                 active ? activeSince : null,
                 engineRunning,
-                active && !engineRunning && current != null,
+                active && !engineRunning && engineFailed,
                 metrics.lastLagMillis(),
                 metrics.relayedEvents(),
                 lastFailure);
@@ -215,8 +217,9 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
     }
 
     private void startEngine() {
-        var producer = new KafkaProducer<String, byte[]>(producerConfig);
+        KafkaProducer<String, byte[]> producer = null;
         try {
+            producer = new KafkaProducer<>(producerConfig);
             var forwarder = new OutboxForwarder(producer, outboxChangeTopic(), metrics);
             DebeziumEngine<RecordChangeEvent<SourceRecord>> debezium = DebeziumEngine.create(
                             ChangeEventFormat.of(Connect.class))
@@ -225,13 +228,19 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
                     .using((success, message, error) -> {
                         if (!success) {
                             lastFailure = message + (error == null ? "" : ": " + error);
+                            engineFailed = true;
                             log.error("The relay engine of {} stopped: {}", serviceName, message, error);
                         }
                     })
                     .build();
+            engineFailed = false;
             engine = new RunningEngine(debezium, producer, engineExecutor.submit(debezium));
         } catch (RuntimeException e) {
-            producer.close(Duration.ZERO);
+            lastFailure = "the engine did not start: " + e;
+            engineFailed = true;
+            if (producer != null) {
+                producer.close(Duration.ZERO);
+            }
             throw e;
         }
     }
@@ -288,9 +297,14 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
         properties.setProperty("table.include.list", "public.outbox");
         properties.setProperty("snapshot.mode", "no_data");
         properties.setProperty("tombstones.on.delete", "false");
+        // The slot advances only as changes are processed. While the outbox is quiet a heartbeat
+        // writes a logical decoding message into the WAL: processed like an event (and skipped by
+        // the forwarder), it moves the slot past the WAL other tables wrote meanwhile.
         properties.setProperty(
                 "heartbeat.interval.ms",
                 Long.toString(settings.heartbeatInterval().toMillis()));
+        properties.setProperty(
+                "heartbeat.action.query", "select pg_logical_emit_message(false, 'outbox-relay-heartbeat', '')");
         // A takeover can find the slot still held by the previous instance's walsender for a moment.
         properties.setProperty("slot.retry.delay.ms", "500");
         properties.setProperty("slot.max.retries", "120");
@@ -327,7 +341,7 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
         }
     }
 
-    private static java.util.concurrent.ThreadFactory named(String name) {
+    private static ThreadFactory named(String name) {
         return runnable -> {
             var thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -342,7 +356,7 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
 
     /**
      * @param activeSince when this instance took the relay lock, while it holds it
-     * @param engineDead this instance holds the lock but its engine has stopped (it is restarted on the
+     * @param engineDead this instance holds the lock but its engine failed or could not start (it is restarted on the
      *     next leadership check)
      */
     record Status(

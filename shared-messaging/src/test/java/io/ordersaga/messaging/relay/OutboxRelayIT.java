@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,7 +33,7 @@ class OutboxRelayIT {
 
     @BeforeAll
     static void startService(KafkaServer kafka) {
-        service = ProbeApplication.start("relay_it", "relay-it", "relayit");
+        service = ProbeApplication.start("relay_it", "relay-it", "relayit", "--messaging.relay.heartbeat-interval=1s");
         topic = new TopicReader(kafka.bootstrapServers(), TOPIC);
     }
 
@@ -109,7 +110,9 @@ class OutboxRelayIT {
         UUID eventId = orders().place(null).getEnvelope().getEventId();
         await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().contains(eventId));
 
-        var health = service.getBean(OutboxRelayHealthIndicator.class).health();
+        var contributor = service.getBean(HealthContributorRegistry.class).getContributor("outboxRelay");
+        assertThat(contributor).isInstanceOf(OutboxRelayHealthIndicator.class);
+        var health = ((OutboxRelayHealthIndicator) contributor).health();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("role", "active");
         assertThat((long) health.getDetails().get("relayedEvents")).isPositive();
@@ -118,6 +121,27 @@ class OutboxRelayIT {
         assertThat(registry.get("outbox.relay.active").gauge().value()).isEqualTo(1.0);
         assertThat(registry.get("outbox.relay.lag").timer().count()).isPositive();
         assertThat(registry.get("outbox.relay.events").counter().count()).isPositive();
+    }
+
+    @Test
+    void releasesTheWriteAheadLogOtherTablesWriteWhileNoEventIsWritten() {
+        UUID eventId = orders().place(null).getEnvelope().getEventId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().contains(eventId));
+
+        for (int i = 0; i < 500; i++) {
+            jdbc().update(
+                            "insert into probe_orders (order_id, event_id) values (?, ?)",
+                            UUID.randomUUID(),
+                            UUID.randomUUID());
+        }
+        String written = jdbc().queryForObject("select pg_current_wal_lsn()::text", String.class);
+
+        // The slot's confirmed position passes WAL that holds no outbox change: PostgreSQL can recycle it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc().queryForObject(
+                        "select confirmed_flush_lsn >= ?::pg_lsn from pg_replication_slots where slot_name = ?",
+                        Boolean.class,
+                        written,
+                        "relay_it_outbox"));
     }
 
     private static ProbeOrders orders() {

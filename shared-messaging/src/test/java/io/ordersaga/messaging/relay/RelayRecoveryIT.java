@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -73,6 +74,34 @@ class RelayRecoveryIT {
             orders.close();
 
             awaitDelivered(topic, orders.committed());
+        }
+    }
+
+    @Test
+    void reportsDownWhileItsEngineCannotRunAndRelaysAgainOnceItCan(KafkaServer kafka) {
+        try (var service = ProbeApplication.start("recovery_down_it", "recovery-down-it", "recoverydown");
+                var topic = new TopicReader(kafka.bootstrapServers(), "recoverydown.events")) {
+            var relay = service.getBean(OutboxRelay.class);
+            var health = service.getBean(OutboxRelayHealthIndicator.class);
+            var jdbc = jdbc(service);
+            UUID first =
+                    service.getBean(ProbeOrders.class).place(null).getEnvelope().getEventId();
+            await().atMost(DELIVERY_TIMEOUT).until(() -> topic.poll().contains(first));
+            relay.stop();
+            UUID whileDown =
+                    service.getBean(ProbeOrders.class).place(null).getEnvelope().getEventId();
+
+            // Without its publication the engine fails as it starts, while this instance holds the lock.
+            jdbc.execute("alter publication outbox_publication rename to outbox_publication_away");
+            relay.start();
+            await().atMost(DELIVERY_TIMEOUT).until(() -> health.health().getStatus() == Status.DOWN);
+            assertThat(health.health().getDetails())
+                    .containsEntry("role", "active")
+                    .containsKey("lastFailure");
+
+            jdbc.execute("alter publication outbox_publication_away rename to outbox_publication");
+            await().atMost(DELIVERY_TIMEOUT).until(() -> topic.poll().contains(whileDown));
+            assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         }
     }
 
