@@ -23,10 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "harness.database=payments",
-            "harness.servers=postgres,kafka,schema-registry"
-        })
+        properties = {"harness.database=payments", "harness.servers=postgres,kafka,schema-registry"})
 @ContextConfiguration(initializers = HarnessContextInitializer.class)
 @Import({ServiceIntegrationTest.ConsumedTopics.class, SagaEvents.class})
 public @interface ServiceIntegrationTest {
