@@ -117,6 +117,13 @@ class ProductApiIT {
         assertThat(response.json().get("status").asInt()).isEqualTo(404);
     }
 
+    @Test
+    void describesItsApiAndReportsItsHealth() {
+        assertThat(get("/v3/api-docs").json().get("paths").has("/products/{sku}/stock"))
+                .isTrue();
+        assertThat(get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+    }
+
     private static void assertInvalidField(Response response, String field) {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");

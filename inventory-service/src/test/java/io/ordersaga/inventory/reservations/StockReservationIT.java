@@ -18,6 +18,7 @@ import io.ordersaga.inventory.support.StockFixtures;
 import io.ordersaga.inventory.support.StockFixtures.Stock;
 import io.ordersaga.messaging.EventSerde;
 import io.ordersaga.messaging.testapp.Events;
+import io.ordersaga.messaging.testapp.TopicReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -220,6 +221,20 @@ class StockReservationIT {
                 .until(() -> fixtures.handled(placedLate.getEnvelope().getEventId()));
         assertThat(fixtures.reservationStatus(orderId)).isEqualTo("CANCELLED_BEFORE_RESERVE");
         assertThat(fixtures.stock(sku)).isEqualTo(new Stock(10, 0));
+        assertRepliesStayAt(orderId, 0);
+    }
+
+    @Test
+    void deadLettersAnOrderWithANonPositiveQuantityWithoutReservingAnything() {
+        String sku = fixtures.product(10);
+        UUID orderId = UUID.randomUUID();
+
+        topics.publish(OrderTopics.orderPlaced(orderId, Map.of(sku, 0)));
+
+        await().atMost(PATIENCE).until(() -> TopicReader.readAll(bootstrapServers, OrderTopics.ORDERS + ".DLT").stream()
+                .anyMatch(record -> orderId.toString().equals(new String(record.key()))));
+        assertThat(fixtures.stock(sku)).isEqualTo(new Stock(10, 0));
+        assertThat(fixtures.reservationStatus(orderId)).isNull();
         assertRepliesStayAt(orderId, 0);
     }
 
