@@ -90,6 +90,29 @@ public final class Infrastructure implements AutoCloseable {
         return smtp;
     }
 
+    /**
+     * Starts one of the project's services as its own JVM with this harness's run directory. It is
+     * stopped by {@link #close()} before the servers it uses.
+     */
+    public ServiceProcess startService(ServiceProcess.Builder service) {
+        ServiceProcess process;
+        // Registered before it starts, so close() stops a half-started one too; started outside the
+        // lock, so several services start in parallel.
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the harness was closed");
+            }
+            process = service.build(run);
+            started.add(process);
+        }
+        long begin = System.nanoTime();
+        process.start();
+        synchronized (this) {
+            startupTimes.put(process.name(), Duration.ofNanos(System.nanoTime() - begin));
+        }
+        return process;
+    }
+
     /** Starts every server (the demo stack); on a failure stops those already started. */
     public synchronized Infrastructure startAll() {
         try {

@@ -1,0 +1,53 @@
+package io.ordersaga.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ordersaga.systemtest.SagaClient.OrderRequest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** The checker itself: it passes on a quiet saga and names what it finds wrong. */
+class SagaInvariantsIT extends SagaSystemTest {
+
+    @Test
+    void holdsAfterAConfirmedOrderAndCountsItsMoney() {
+        var id = place(OrderRequest.of("LAPTOP-STAND-001", 1, "39.00"));
+        awaitStatus(id, "CONFIRMED", SAGA);
+        Awaitility.await().atMost(SAGA).until(invariants::quiescent);
+
+        var report = Awaitility.await()
+                .atMost(SAGA)
+                .until(() -> invariants.check(stock, List.of(id)), InvariantReport::holds);
+
+        assertThat(report.confirmed()).isPositive();
+        assertThat(report.captured().subtract(report.refunded())).isEqualByComparingTo(report.confirmedTotal());
+    }
+
+    @Test
+    void reportsAnAcceptedOrderThatIsMissing() {
+        var lost = UUID.randomUUID();
+
+        var report = invariants.check(stock, List.of(lost));
+
+        assertThat(report.violations())
+                .anySatisfy(violation -> assertThat(violation).startsWith("1:").contains(lost.toString()));
+        assertThatThrownBy(report::assertHolds).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void reportsStockThatDoesNotMatchTheInitialStockMinusTheCommittedUnits() {
+        var onHand = new HashMap<>(stock.onHand());
+        onHand.merge("KEYBOARD-001", 1, Integer::sum);
+        var wrongBaseline = new StockBaseline(onHand, stock.committed());
+
+        var report = invariants.check(wrongBaseline);
+
+        assertThat(report.violations())
+                .singleElement()
+                .satisfies(violation -> assertThat(violation).startsWith("2:").contains("KEYBOARD-001"));
+    }
+}
