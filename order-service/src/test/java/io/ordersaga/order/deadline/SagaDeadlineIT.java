@@ -31,11 +31,11 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Service integration tier: the saga deadline, shortened to 2 s. Its own context (closed afterwards)
+ * Service integration tier: the saga deadline, shortened to 5 s. Its own context (closed afterwards)
  * so the short deadline never reaches the other tests' orders.
  */
 @ServiceIntegrationTest
-@TestPropertySource(properties = {"orders.deadline.timeout=2s", "orders.deadline.check-interval=200ms"})
+@TestPropertySource(properties = {"orders.deadline.timeout=5s", "orders.deadline.check-interval=200ms"})
 @DirtiesContext
 class SagaDeadlineIT {
 
@@ -70,13 +70,13 @@ class SagaDeadlineIT {
         var stuck = place();
         management.inventoryReserved(stuck, UUID.randomUUID());
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> management.find(stuck).orElseThrow().status() == OrderStatus.CANCELLED);
 
         var order = management.find(stuck).orElseThrow();
         assertThat(order.cancellationReason()).contains(CancellationReason.TIMEOUT);
         assertThat(order.sagaDuration())
-                .hasValueSatisfying(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofSeconds(2)));
+                .hasValueSatisfying(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofSeconds(5)));
         assertThat(order.timeline())
                 .extracting(TimelineEntry::step)
                 .containsExactly(
@@ -93,7 +93,7 @@ class SagaDeadlineIT {
         management.shipmentScheduled(confirmed, UUID.randomUUID(), "TRACK-1");
         var stuck = place();
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> management.find(stuck).orElseThrow().status() == OrderStatus.CANCELLED);
 
         assertThat(management.find(confirmed).orElseThrow().status()).isEqualTo(OrderStatus.CONFIRMED);
@@ -133,7 +133,7 @@ class SagaDeadlineIT {
             release.countDown();
             holder.get();
         }
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> management.find(held).orElseThrow().status() == OrderStatus.CANCELLED);
         assertThat(events.of(held))
                 .extracting(RecordingOrderEvents.Published::kind)
