@@ -11,11 +11,11 @@ import io.ordersaga.events.order.OrderPlaced;
 import io.ordersaga.inventory.reservations.RejectionReason;
 import io.ordersaga.inventory.reservations.Reservation;
 import io.ordersaga.inventory.reservations.ReservationOutcome;
+import io.ordersaga.messaging.outbox.EventEnvelopes;
 import io.ordersaga.messaging.outbox.OutboxWriter;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +26,8 @@ import org.springframework.stereotype.Component;
 class InventoryReplies {
 
     /** The version of the inventory schemas in shared-events' schema history this code writes. */
-    static final int SCHEMA_VERSION = 1;
-
     private final OutboxWriter outbox;
+
     private final Clock clock;
 
     InventoryReplies(OutboxWriter outbox, Clock clock) {
@@ -38,7 +37,7 @@ class InventoryReplies {
 
     void reserved(OrderPlaced cause, Reservation reservation) {
         outbox.append(InventoryReserved.newBuilder()
-                .setEnvelope(envelope("InventoryReserved", cause.getEnvelope()))
+                .setEnvelope(envelope(InventoryReserved.class, cause.getEnvelope()))
                 .setReservationId(reservation.reservationId())
                 .setLines(stockLines(reservation))
                 .setTotal(cause.getTotal())
@@ -50,7 +49,7 @@ class InventoryReplies {
 
     void rejected(OrderPlaced cause, ReservationOutcome.Rejected rejection) {
         outbox.append(InventoryRejected.newBuilder()
-                .setEnvelope(envelope("InventoryRejected", cause.getEnvelope()))
+                .setEnvelope(envelope(InventoryRejected.class, cause.getEnvelope()))
                 .setReason(reason(rejection.reason()))
                 .setUnavailableSkus(rejection.unavailableSkus())
                 .build());
@@ -58,21 +57,10 @@ class InventoryReplies {
 
     void released(OrderCancelled cause, Reservation reservation) {
         outbox.append(InventoryReleased.newBuilder()
-                .setEnvelope(envelope("InventoryReleased", cause.getEnvelope()))
+                .setEnvelope(envelope(InventoryReleased.class, cause.getEnvelope()))
                 .setReservationId(reservation.reservationId())
                 .setLines(stockLines(reservation))
                 .build());
-    }
-
-    private EventEnvelope envelope(String eventType, EventEnvelope cause) {
-        return EventEnvelope.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setEventType(eventType)
-                .setSchemaVersion(SCHEMA_VERSION)
-                .setOccurredAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
-                .setOrderId(cause.getOrderId())
-                .setCausationId(cause.getEventId())
-                .build();
     }
 
     private static List<StockLine> stockLines(Reservation reservation) {
@@ -89,5 +77,9 @@ class InventoryReplies {
             case OUT_OF_STOCK -> InventoryRejectionReason.OUT_OF_STOCK;
             case UNKNOWN_SKU -> InventoryRejectionReason.UNKNOWN_SKU;
         };
+    }
+
+    private EventEnvelope envelope(Class<? extends SpecificRecord> eventType, EventEnvelope cause) {
+        return EventEnvelopes.of(eventType, cause.getOrderId(), clock.instant(), cause.getEventId());
     }
 }

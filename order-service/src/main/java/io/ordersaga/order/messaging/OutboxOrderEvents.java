@@ -1,11 +1,11 @@
 package io.ordersaga.order.messaging;
 
 import io.ordersaga.events.common.Address;
-import io.ordersaga.events.common.EventEnvelope;
 import io.ordersaga.events.common.Money;
 import io.ordersaga.events.order.OrderCancelled;
 import io.ordersaga.events.order.OrderConfirmed;
 import io.ordersaga.events.order.OrderPlaced;
+import io.ordersaga.messaging.outbox.EventEnvelopes;
 import io.ordersaga.messaging.outbox.OutboxWriter;
 import io.ordersaga.order.orders.CancellationReason;
 import io.ordersaga.order.orders.Order;
@@ -13,7 +13,6 @@ import io.ordersaga.order.orders.OrderEvents;
 import io.ordersaga.order.orders.OrderLine;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -26,8 +25,6 @@ import org.springframework.stereotype.Component;
 class OutboxOrderEvents implements OrderEvents {
 
     /** The version of the order schemas in shared-events' schema history this code writes. */
-    static final int SCHEMA_VERSION = 1;
-
     private final OutboxWriter outbox;
 
     OutboxOrderEvents(OutboxWriter outbox) {
@@ -37,7 +34,7 @@ class OutboxOrderEvents implements OrderEvents {
     @Override
     public void placed(Order order) {
         outbox.append(OrderPlaced.newBuilder()
-                .setEnvelope(envelope(OrderPlaced.class, order, order.placedAt(), Optional.empty()))
+                .setEnvelope(EventEnvelopes.of(OrderPlaced.class, order.id(), order.placedAt(), null))
                 .setCustomerId(order.customerId())
                 .setCustomerEmail(order.customerEmail())
                 .setLines(order.lines().stream().map(line -> line(line, order)).toList())
@@ -50,7 +47,7 @@ class OutboxOrderEvents implements OrderEvents {
     @Override
     public void confirmed(Order order, UUID causationId) {
         outbox.append(OrderConfirmed.newBuilder()
-                .setEnvelope(envelope(OrderConfirmed.class, order, completedAt(order), Optional.of(causationId)))
+                .setEnvelope(EventEnvelopes.of(OrderConfirmed.class, order.id(), completedAt(order), causationId))
                 .setCustomerId(order.customerId())
                 .setCustomerEmail(order.customerEmail())
                 .setTotal(money(order.total(), order))
@@ -63,7 +60,8 @@ class OutboxOrderEvents implements OrderEvents {
         var reason = order.cancellationReason()
                 .orElseThrow(() -> new IllegalStateException("order " + order.id() + " is cancelled without a reason"));
         outbox.append(OrderCancelled.newBuilder()
-                .setEnvelope(envelope(OrderCancelled.class, order, completedAt(order), causationId))
+                .setEnvelope(EventEnvelopes.of(
+                        OrderCancelled.class, order.id(), completedAt(order), causationId.orElse(null)))
                 .setCustomerId(order.customerId())
                 .setCustomerEmail(order.customerEmail())
                 .setReason(reason(reason))
@@ -83,18 +81,6 @@ class OutboxOrderEvents implements OrderEvents {
     }
 
     /** occurredAt is when the order changed (the timeline's time), not when the event was built. */
-    private static EventEnvelope envelope(
-            Class<?> eventType, Order order, Instant occurredAt, Optional<UUID> causationId) {
-        return EventEnvelope.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setEventType(eventType.getSimpleName())
-                .setSchemaVersion(SCHEMA_VERSION)
-                .setOccurredAt(occurredAt.truncatedTo(ChronoUnit.MILLIS))
-                .setOrderId(order.id())
-                .setCausationId(causationId.orElse(null))
-                .build();
-    }
-
     private static Instant completedAt(Order order) {
         return order.completedAt()
                 .orElseThrow(() -> new IllegalStateException("order " + order.id() + " has not ended"));

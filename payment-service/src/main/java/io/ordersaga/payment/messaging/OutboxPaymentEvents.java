@@ -1,12 +1,12 @@
 package io.ordersaga.payment.messaging;
 
 import io.ordersaga.events.common.Address;
-import io.ordersaga.events.common.EventEnvelope;
 import io.ordersaga.events.common.Money;
 import io.ordersaga.events.payment.PaymentAuthorized;
 import io.ordersaga.events.payment.PaymentFailed;
 import io.ordersaga.events.payment.PaymentFailureReason;
 import io.ordersaga.events.payment.PaymentRefunded;
+import io.ordersaga.messaging.outbox.EventEnvelopes;
 import io.ordersaga.messaging.outbox.OutboxWriter;
 import io.ordersaga.payment.payments.FailureReason;
 import io.ordersaga.payment.payments.Payment;
@@ -14,15 +14,12 @@ import io.ordersaga.payment.payments.PaymentEvents;
 import io.ordersaga.payment.payments.PaymentRequest;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Payment's events as Avro records, appended to the outbox in the caller's transaction. */
 @Component
 class OutboxPaymentEvents implements PaymentEvents {
-
-    private static final int SCHEMA_VERSION = 1;
 
     private final OutboxWriter outbox;
     private final Clock clock;
@@ -36,7 +33,8 @@ class OutboxPaymentEvents implements PaymentEvents {
     public void authorized(Payment payment, PaymentRequest request) {
         var address = request.shippingAddress();
         outbox.append(PaymentAuthorized.newBuilder()
-                .setEnvelope(envelope("PaymentAuthorized", payment.orderId(), request.causationId()))
+                .setEnvelope(EventEnvelopes.of(
+                        PaymentAuthorized.class, payment.orderId(), clock.instant(), request.causationId()))
                 .setPaymentId(payment.paymentId().orElseThrow())
                 .setAmount(money(request.amount(), request.currency()))
                 .setCustomerEmail(request.customerEmail())
@@ -53,7 +51,8 @@ class OutboxPaymentEvents implements PaymentEvents {
     @Override
     public void failed(Payment payment, PaymentRequest request) {
         outbox.append(PaymentFailed.newBuilder()
-                .setEnvelope(envelope("PaymentFailed", payment.orderId(), request.causationId()))
+                .setEnvelope(EventEnvelopes.of(
+                        PaymentFailed.class, payment.orderId(), clock.instant(), request.causationId()))
                 .setReason(reason(payment.failureReason().orElseThrow()))
                 .setAmount(money(request.amount(), request.currency()))
                 .build());
@@ -62,7 +61,7 @@ class OutboxPaymentEvents implements PaymentEvents {
     @Override
     public void refunded(Payment payment, UUID causationId) {
         outbox.append(PaymentRefunded.newBuilder()
-                .setEnvelope(envelope("PaymentRefunded", payment.orderId(), causationId))
+                .setEnvelope(EventEnvelopes.of(PaymentRefunded.class, payment.orderId(), clock.instant(), causationId))
                 .setPaymentId(payment.paymentId().orElseThrow())
                 .setAmount(
                         money(payment.amount().orElseThrow(), payment.currency().orElseThrow()))
@@ -78,16 +77,5 @@ class OutboxPaymentEvents implements PaymentEvents {
 
     private static Money money(BigDecimal amount, String currency) {
         return Money.newBuilder().setAmount(amount).setCurrency(currency).build();
-    }
-
-    private EventEnvelope envelope(String eventType, UUID orderId, UUID causationId) {
-        return EventEnvelope.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setEventType(eventType)
-                .setSchemaVersion(SCHEMA_VERSION)
-                .setOccurredAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
-                .setOrderId(orderId)
-                .setCausationId(causationId)
-                .build();
     }
 }

@@ -1,23 +1,19 @@
 package io.ordersaga.shipping.messaging;
 
-import io.ordersaga.events.common.EventEnvelope;
 import io.ordersaga.events.shipping.ShipmentFailed;
 import io.ordersaga.events.shipping.ShipmentFailureReason;
 import io.ordersaga.events.shipping.ShipmentScheduled;
+import io.ordersaga.messaging.outbox.EventEnvelopes;
 import io.ordersaga.messaging.outbox.OutboxWriter;
 import io.ordersaga.shipping.shipments.Shipment;
 import io.ordersaga.shipping.shipments.ShipmentEvents;
 import io.ordersaga.shipping.shipments.ShipmentRequest;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Shipping's events as Avro records, appended to the outbox in the caller's transaction. */
 @Component
 class OutboxShipmentEvents implements ShipmentEvents {
-
-    private static final int SCHEMA_VERSION = 1;
 
     private final OutboxWriter outbox;
     private final Clock clock;
@@ -30,7 +26,8 @@ class OutboxShipmentEvents implements ShipmentEvents {
     @Override
     public void scheduled(Shipment shipment, ShipmentRequest request) {
         outbox.append(ShipmentScheduled.newBuilder()
-                .setEnvelope(envelope("ShipmentScheduled", shipment.orderId(), request.causationId()))
+                .setEnvelope(EventEnvelopes.of(
+                        ShipmentScheduled.class, shipment.orderId(), clock.instant(), request.causationId()))
                 .setShipmentId(shipment.shipmentId().orElseThrow())
                 .setCarrier(shipment.carrier().orElseThrow())
                 .setTrackingNumber(shipment.trackingNumber().orElseThrow())
@@ -42,20 +39,10 @@ class OutboxShipmentEvents implements ShipmentEvents {
     @Override
     public void failed(Shipment shipment, ShipmentRequest request) {
         outbox.append(ShipmentFailed.newBuilder()
-                .setEnvelope(envelope("ShipmentFailed", shipment.orderId(), request.causationId()))
+                .setEnvelope(EventEnvelopes.of(
+                        ShipmentFailed.class, shipment.orderId(), clock.instant(), request.causationId()))
                 .setReason(ShipmentFailureReason.DESTINATION_NOT_SERVED)
                 .setCountry(request.country())
                 .build());
-    }
-
-    private EventEnvelope envelope(String eventType, UUID orderId, UUID causationId) {
-        return EventEnvelope.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setEventType(eventType)
-                .setSchemaVersion(SCHEMA_VERSION)
-                .setOccurredAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
-                .setOrderId(orderId)
-                .setCausationId(causationId)
-                .build();
     }
 }
