@@ -13,12 +13,13 @@ import io.ordersaga.events.payment.PaymentFailureReason;
 import io.ordersaga.events.shipping.ShipmentFailed;
 import io.ordersaga.events.shipping.ShipmentFailureReason;
 import io.ordersaga.events.shipping.ShipmentScheduled;
+import io.ordersaga.messaging.outbox.EventEnvelopes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The participants' replies to an order of {@link OrderRequests#valid()} (total 25.50 EUR), as the
@@ -89,15 +90,8 @@ public final class Replies {
                 .build();
     }
 
-    private static EventEnvelope envelope(UUID orderId, Class<?> type) {
-        return EventEnvelope.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setEventType(type.getSimpleName())
-                .setSchemaVersion(1)
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setOrderId(orderId)
-                .setCausationId(null)
-                .build();
+    private static EventEnvelope envelope(UUID orderId, Class<? extends SpecificRecord> type) {
+        return EventEnvelopes.of(type, orderId, Instant.now(), null);
     }
 
     private static StockLine stock(String sku, int quantity) {

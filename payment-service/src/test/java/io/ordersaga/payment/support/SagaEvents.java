@@ -9,11 +9,11 @@ import io.ordersaga.events.order.CancellationReason;
 import io.ordersaga.events.order.OrderCancelled;
 import io.ordersaga.messaging.EventSerde;
 import io.ordersaga.messaging.Traceparent;
+import io.ordersaga.messaging.outbox.EventEnvelopes;
 import io.ordersaga.messaging.testapp.EventProducer;
 import io.ordersaga.messaging.testapp.TopicReader;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -50,7 +50,7 @@ public class SagaEvents implements DisposableBean {
 
     public static InventoryReserved inventoryReserved(UUID orderId, String total, String paymentToken) {
         return InventoryReserved.newBuilder()
-                .setEnvelope(envelope(orderId, "InventoryReserved"))
+                .setEnvelope(envelope(orderId, InventoryReserved.class))
                 .setReservationId("res-" + orderId)
                 .setLines(List.of(
                         StockLine.newBuilder().setSku("BOOK-001").setQuantity(1).build()))
@@ -69,7 +69,7 @@ public class SagaEvents implements DisposableBean {
 
     public static OrderCancelled orderCancelled(UUID orderId) {
         return OrderCancelled.newBuilder()
-                .setEnvelope(envelope(orderId, "OrderCancelled"))
+                .setEnvelope(envelope(orderId, OrderCancelled.class))
                 .setCustomerId("customer-42")
                 .setCustomerEmail("ada@example.org")
                 .setReason(CancellationReason.CUSTOMER_REQUEST)
@@ -117,15 +117,8 @@ public class SagaEvents implements DisposableBean {
                 .toList();
     }
 
-    private static EventEnvelope envelope(UUID orderId, String eventType) {
-        return EventEnvelope.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setEventType(eventType)
-                .setSchemaVersion(1)
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setOrderId(orderId)
-                .setCausationId(null)
-                .build();
+    private static EventEnvelope envelope(UUID orderId, Class<? extends SpecificRecord> type) {
+        return EventEnvelopes.of(type, orderId, Instant.now(), null);
     }
 
     @Override

@@ -1,14 +1,13 @@
 package io.ordersaga.messaging.relay;
 
 import io.ordersaga.events.common.Address;
-import io.ordersaga.events.common.EventEnvelope;
 import io.ordersaga.events.common.Money;
 import io.ordersaga.events.common.OrderLine;
 import io.ordersaga.events.order.OrderPlaced;
+import io.ordersaga.messaging.outbox.EventEnvelopes;
 import io.ordersaga.messaging.outbox.OutboxWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,14 +50,7 @@ public class ProbeOrders {
                 .setCurrency("EUR")
                 .build();
         return OrderPlaced.newBuilder()
-                .setEnvelope(EventEnvelope.newBuilder()
-                        .setEventId(UUID.randomUUID())
-                        .setEventType("OrderPlaced")
-                        .setSchemaVersion(1)
-                        .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                        .setOrderId(orderId)
-                        .setCausationId(causationId)
-                        .build())
+                .setEnvelope(EventEnvelopes.of(OrderPlaced.class, orderId, Instant.now(), causationId))
                 .setCustomerId("customer-42")
                 .setCustomerEmail("ada@example.org")
                 .setLines(List.of(OrderLine.newBuilder()

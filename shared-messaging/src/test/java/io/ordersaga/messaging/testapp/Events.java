@@ -8,11 +8,12 @@ import io.ordersaga.events.order.CancellationReason;
 import io.ordersaga.events.order.OrderCancelled;
 import io.ordersaga.events.order.OrderConfirmed;
 import io.ordersaga.events.order.OrderPlaced;
+import io.ordersaga.messaging.outbox.EventEnvelopes;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 
 /** Events as the order service publishes them, each with a new event id. */
 public final class Events {
@@ -26,7 +27,9 @@ public final class Events {
     /** An OrderPlaced whose envelope names {@code eventType}: a producer bug when that is not "OrderPlaced". */
     public static OrderPlaced orderPlaced(UUID orderId, String eventType) {
         return OrderPlaced.newBuilder()
-                .setEnvelope(envelope(orderId, eventType))
+                .setEnvelope(EventEnvelope.newBuilder(envelope(orderId, OrderPlaced.class))
+                        .setEventType(eventType)
+                        .build())
                 .setCustomerId("customer-42")
                 .setCustomerEmail("ada@example.org")
                 .setLines(List.of(OrderLine.newBuilder()
@@ -48,7 +51,7 @@ public final class Events {
 
     public static OrderCancelled orderCancelled(UUID orderId) {
         return OrderCancelled.newBuilder()
-                .setEnvelope(envelope(orderId, "OrderCancelled"))
+                .setEnvelope(envelope(orderId, OrderCancelled.class))
                 .setCustomerId("customer-42")
                 .setCustomerEmail("ada@example.org")
                 .setReason(CancellationReason.CUSTOMER_REQUEST)
@@ -58,7 +61,7 @@ public final class Events {
 
     public static OrderConfirmed orderConfirmed(UUID orderId) {
         return OrderConfirmed.newBuilder()
-                .setEnvelope(envelope(orderId, "OrderConfirmed"))
+                .setEnvelope(envelope(orderId, OrderConfirmed.class))
                 .setCustomerId("customer-42")
                 .setCustomerEmail("ada@example.org")
                 .setTotal(euros("19.99"))
@@ -72,14 +75,7 @@ public final class Events {
                 .build();
     }
 
-    private static EventEnvelope envelope(UUID orderId, String eventType) {
-        return EventEnvelope.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setEventType(eventType)
-                .setSchemaVersion(1)
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setOrderId(orderId)
-                .setCausationId(null)
-                .build();
+    private static EventEnvelope envelope(UUID orderId, Class<? extends SpecificRecord> type) {
+        return EventEnvelopes.of(type, orderId, Instant.now(), null);
     }
 }

@@ -8,11 +8,11 @@ import io.ordersaga.events.order.OrderCancelled;
 import io.ordersaga.events.payment.PaymentAuthorized;
 import io.ordersaga.messaging.EventSerde;
 import io.ordersaga.messaging.Traceparent;
+import io.ordersaga.messaging.outbox.EventEnvelopes;
 import io.ordersaga.messaging.testapp.EventProducer;
 import io.ordersaga.messaging.testapp.TopicReader;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -49,7 +49,7 @@ public class SagaEvents implements DisposableBean {
 
     public static PaymentAuthorized paymentAuthorized(UUID orderId, String country) {
         return PaymentAuthorized.newBuilder()
-                .setEnvelope(envelope(orderId, "PaymentAuthorized"))
+                .setEnvelope(envelope(orderId, PaymentAuthorized.class))
                 .setPaymentId("pay_" + orderId)
                 .setAmount(Money.newBuilder()
                         .setAmount(new BigDecimal("120.50"))
@@ -68,7 +68,7 @@ public class SagaEvents implements DisposableBean {
 
     public static OrderCancelled orderCancelled(UUID orderId) {
         return OrderCancelled.newBuilder()
-                .setEnvelope(envelope(orderId, "OrderCancelled"))
+                .setEnvelope(envelope(orderId, OrderCancelled.class))
                 .setCustomerId("customer-42")
                 .setCustomerEmail("ada@example.org")
                 .setReason(CancellationReason.CUSTOMER_REQUEST)
@@ -112,15 +112,8 @@ public class SagaEvents implements DisposableBean {
                 .toList();
     }
 
-    private static EventEnvelope envelope(UUID orderId, String eventType) {
-        return EventEnvelope.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setEventType(eventType)
-                .setSchemaVersion(1)
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setOrderId(orderId)
-                .setCausationId(null)
-                .build();
+    private static EventEnvelope envelope(UUID orderId, Class<? extends SpecificRecord> type) {
+        return EventEnvelopes.of(type, orderId, Instant.now(), null);
     }
 
     @Override
