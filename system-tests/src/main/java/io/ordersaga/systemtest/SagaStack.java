@@ -2,70 +2,42 @@ package io.ordersaga.systemtest;
 
 import io.ordersaga.infra.harness.Infrastructure;
 import io.ordersaga.infra.harness.ServiceProcess;
-import java.nio.file.Path;
+import io.ordersaga.stack.LocalStack;
+import io.ordersaga.stack.StackSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
+import java.util.Optional;
 
 /**
  * The whole saga on one machine: the harness's PostgreSQL, Kafka and schema registry, and the order,
- * inventory, payment and shipping services, each its own JVM started from its executable jar. One
- * stack per JVM ({@link #shared()}); the harness's shutdown hook stops the services first, then the
- * servers.
+ * inventory, payment and shipping services, each its own JVM started from its executable jar by the
+ * {@link LocalStack} on free ports. One stack per JVM ({@link #shared()}); the harness's shutdown
+ * hook stops the services first, then the servers.
  */
 public final class SagaStack {
 
-    /** The saga topics, one per publishing service, at the messaging library's default partitions. */
-    static final List<String> TOPICS =
-            List.of("orders.events", "inventory.events", "payments.events", "shipments.events");
+    /** The services the saga tests run. */
+    static final List<String> SERVICES = List.of("order-service", "inventory-service", "payment-service", "shipping-service");
 
-    private static final int PARTITIONS = 12;
     private static SagaStack shared;
 
-    private final Infrastructure infrastructure;
+    private final LocalStack stack;
     private final SagaStackSettings settings;
-    private final ServiceProcess orders;
-    private final ServiceProcess inventory;
-    private final ServiceProcess payments;
-    private final ServiceProcess shipping;
 
     private SagaStack(Infrastructure infrastructure, SagaStackSettings settings) {
-        this.infrastructure = infrastructure;
         this.settings = settings;
-        var postgres = infrastructure.postgres();
-        infrastructure.kafka();
-        infrastructure.schemaRegistry();
-        // Each service declares its own topic when it starts, but the others subscribe to it at the
-        // same time: created first, no consumer waits for a metadata refresh to find its topic.
-        createTopics(infrastructure.kafka().bootstrapServers());
-        var common = Map.of(
-                "spring.datasource.username", postgres.username(),
-                "spring.datasource.password", postgres.password(),
-                "spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers(),
-                "messaging.schema-registry-url", infrastructure.schemaRegistry().apiUrl());
-        var order = service("order-service", "orders", common)
-                .property("orders.deadline.timeout", settings.sagaDeadline().toMillis() + "ms");
-        var inventory = service("inventory-service", "inventory", common);
-        var payment = service("payment-service", "payments", common);
-        var shipping = service("shipping-service", "shipments", common);
-        // In parallel: most of a service's start is waiting (Kafka, Flyway, the relay's slot).
-        try (var starters = Executors.newVirtualThreadPerTaskExecutor()) {
-            var started = List.of(order, inventory, payment, shipping).stream()
-                    .map(builder -> CompletableFuture.supplyAsync(() -> infrastructure.startService(builder), starters))
-                    .toList();
-            this.orders = join(started.get(0));
-            this.inventory = join(started.get(1));
-            this.payments = join(started.get(2));
-            this.shipping = join(started.get(3));
-        }
+        this.stack = LocalStack.start(
+                infrastructure,
+                StackSettings.demo(settings.projectRoot(), settings.version())
+                        .withServices(SERVICES)
+                        .withRandomPorts()
+                        .withLogDirectory(Optional.empty())
+                        .withServiceHeap(settings.serviceHeap())
+                        .withStartupTimeout(settings.startupTimeout())
+                        .withServiceProperties(Map.of(
+                                "order-service",
+                                Map.of("orders.deadline.timeout", settings.sagaDeadline().toMillis() + "ms"))));
     }
 
     /** This JVM's stack, started on first use with {@link SagaStackSettings#fromSystemProperties()}. */
@@ -76,67 +48,24 @@ public final class SagaStack {
         return shared;
     }
 
-    private ServiceProcess.Builder service(String name, String database, Map<String, String> common) {
-        Path jar = settings.projectRoot()
-                .resolve(name)
-                .resolve("target")
-                .resolve(name + "-" + settings.version() + ".jar");
-        return ServiceProcess.builder(name, jar)
-                .jvmOption("-Xmx" + settings.serviceHeap())
-                .jvmOption("-XX:+UseSerialGC")
-                .jvmOption("-XX:TieredStopAtLevel=1")
-                .properties(common)
-                .property("spring.datasource.url", infrastructure.postgres().jdbcUrl(database))
-                .startupTimeout(settings.startupTimeout());
-    }
-
-    private static void createTopics(String bootstrapServers) {
-        var config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (var admin = Admin.create(config)) {
-            for (String topic : TOPICS) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
-                            .all()
-                            .get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + topic, e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating the saga topics", e);
-        }
-    }
-
-    private static ServiceProcess join(CompletableFuture<ServiceProcess> start) {
-        try {
-            return start.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-        }
-    }
-
     public ServiceProcess orderService() {
-        return orders;
+        return stack.service("order-service");
     }
 
     public ServiceProcess inventoryService() {
-        return inventory;
+        return stack.service("inventory-service");
     }
 
     public ServiceProcess paymentService() {
-        return payments;
+        return stack.service("payment-service");
     }
 
     public ServiceProcess shippingService() {
-        return shipping;
+        return stack.service("shipping-service");
     }
 
     public Infrastructure infrastructure() {
-        return infrastructure;
+        return stack.infrastructure();
     }
 
     public SagaStackSettings settings() {
@@ -145,13 +74,17 @@ public final class SagaStack {
 
     /** A client of the four services' REST APIs. */
     public SagaClient client() {
-        return new SagaClient(orders.baseUrl(), inventory.baseUrl(), payments.baseUrl(), shipping.baseUrl());
+        return new SagaClient(
+                orderService().baseUrl(),
+                inventoryService().baseUrl(),
+                paymentService().baseUrl(),
+                shippingService().baseUrl());
     }
 
     /** The invariants checker over the services' databases. */
     public SagaInvariants invariants() {
         return new SagaInvariants(
-                SagaDatabases.of(infrastructure.postgres()),
+                SagaDatabases.of(infrastructure().postgres()),
                 settings.sagaDeadline().plus(Duration.ofSeconds(30)));
     }
 }

@@ -37,6 +37,7 @@ public final class ServiceProcess implements ManagedServer {
     private final Map<String, String> properties;
     private final RunDirectory run;
     private final Duration startupTimeout;
+    private final Path logFile;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private ChildProcess process;
@@ -49,6 +50,7 @@ public final class ServiceProcess implements ManagedServer {
         this.properties = Map.copyOf(builder.properties);
         this.run = run;
         this.startupTimeout = builder.startupTimeout;
+        this.logFile = builder.logFile != null ? builder.logFile : run.directory(name).resolve(name + ".log");
     }
 
     /** A service named {@code name} (e.g. "order-service") run from the executable {@code jar}. */
@@ -78,7 +80,7 @@ public final class ServiceProcess implements ManagedServer {
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        process = ChildProcess.start(name, command, List.of(), Map.of(), dir, dir.resolve(name + ".log"), run);
+        process = ChildProcess.start(name, command, List.of(), Map.of(), dir, logFile, run);
         try {
             process.awaitReady(startupTimeout, this::healthy);
         } catch (RuntimeException e) {
@@ -131,7 +133,7 @@ public final class ServiceProcess implements ManagedServer {
     }
 
     public Path logFile() {
-        return run.path().resolve(name).resolve(name + ".log");
+        return logFile;
     }
 
     /** The last {@code lines} lines of the service's log, for a failure message. */
@@ -168,6 +170,7 @@ public final class ServiceProcess implements ManagedServer {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Duration startupTimeout = Duration.ofSeconds(120);
         private int port;
+        private Path logFile;
 
         private Builder(String name, Path jar) {
             if (!name.matches("[a-z0-9-]+")) {
@@ -196,6 +199,15 @@ public final class ServiceProcess implements ManagedServer {
         /** A fixed port instead of a free one. */
         public Builder port(int value) {
             port = value;
+            return this;
+        }
+
+        /**
+         * Where the service's output goes instead of its directory in the run (which is deleted when
+         * the harness stops): for a stack whose logs should outlive it.
+         */
+        public Builder logFile(Path value) {
+            logFile = value.toAbsolutePath();
             return this;
         }
 

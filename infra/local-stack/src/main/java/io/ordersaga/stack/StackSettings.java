@@ -1,0 +1,86 @@
+package io.ordersaga.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a {@link LocalStack} is started.
+ *
+ * @param projectRoot the reactor's root: each service's jar is {@code <root>/<service>/target/<service>-<version>.jar}
+ * @param version the project version in the jars' names
+ * @param services the services to start, by name, in {@link StackDefinition} order
+ * @param fixedPorts each service on its {@link StackService#port()} (the demo), or on a free port (tests)
+ * @param serviceHeap each service JVM's maximum heap
+ * @param startupTimeout how long a service may take to report UP
+ * @param logDirectory where each service writes {@code <service>.log}; empty keeps the logs in the
+ *     harness's run directory, deleted when the stack stops
+ * @param serviceProperties extra Spring properties per service name (e.g. a shorter saga deadline)
+ */
+public record StackSettings(
+        Path projectRoot,
+        String version,
+        List<String> services,
+        boolean fixedPorts,
+        String serviceHeap,
+        Duration startupTimeout,
+        Optional<Path> logDirectory,
+        Map<String, Map<String, String>> serviceProperties) {
+
+    public StackSettings {
+        projectRoot = projectRoot.toAbsolutePath().normalize();
+        services = List.copyOf(services);
+        services.forEach(StackDefinition::service);
+        serviceProperties = Map.copyOf(serviceProperties);
+    }
+
+    /** All six services on their fixed ports, logs kept under {@code <root>/target/local-stack/logs}. */
+    public static StackSettings demo(Path projectRoot, String version) {
+        return new StackSettings(
+                projectRoot,
+                version,
+                StackDefinition.serviceNames(),
+                true,
+                "320m",
+                Duration.ofSeconds(180),
+                Optional.of(projectRoot.resolve("target/local-stack/logs")),
+                Map.of());
+    }
+
+    public StackSettings withServices(List<String> names) {
+        return new StackSettings(
+                projectRoot, version, names, fixedPorts, serviceHeap, startupTimeout, logDirectory, serviceProperties);
+    }
+
+    public StackSettings withRandomPorts() {
+        return new StackSettings(
+                projectRoot, version, services, false, serviceHeap, startupTimeout, logDirectory, serviceProperties);
+    }
+
+    public StackSettings withServiceHeap(String heap) {
+        return new StackSettings(
+                projectRoot, version, services, fixedPorts, heap, startupTimeout, logDirectory, serviceProperties);
+    }
+
+    public StackSettings withStartupTimeout(Duration timeout) {
+        return new StackSettings(
+                projectRoot, version, services, fixedPorts, serviceHeap, timeout, logDirectory, serviceProperties);
+    }
+
+    public StackSettings withLogDirectory(Optional<Path> directory) {
+        return new StackSettings(
+                projectRoot, version, services, fixedPorts, serviceHeap, startupTimeout, directory, serviceProperties);
+    }
+
+    public StackSettings withServiceProperties(Map<String, Map<String, String>> properties) {
+        return new StackSettings(
+                projectRoot, version, services, fixedPorts, serviceHeap, startupTimeout, logDirectory, properties);
+    }
+
+    /** The executable jar of {@code service}. */
+    public Path jarOf(String service) {
+        return projectRoot.resolve(service).resolve("target").resolve(service + "-" + version + ".jar");
+    }
+}

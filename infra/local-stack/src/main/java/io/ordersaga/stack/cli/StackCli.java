@@ -1,0 +1,223 @@
+package io.ordersaga.stack.cli;
+
+import io.ordersaga.infra.harness.HarnessSettings;
+import io.ordersaga.infra.harness.Infrastructure;
+import io.ordersaga.infra.harness.ManagedServer;
+import io.ordersaga.stack.LocalStack;
+import io.ordersaga.stack.StackDefinition;
+import io.ordersaga.stack.StackService;
+import io.ordersaga.stack.StackSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one command that runs the whole system without Docker ({@code bin/stack}):
+ *
+ * <pre>
+ * java -jar infra/local-stack/target/infra-local-stack-*-cli.jar start [--random-ports]
+ * java -jar infra/local-stack/target/infra-local-stack-*-cli.jar stop
+ * </pre>
+ *
+ * {@code start} starts the harness's servers and the six services, waits until all are healthy,
+ * prints their URLs and three curl commands, and runs until Ctrl-C or {@code stop} (SIGTERM), then
+ * stops everything. {@code --random-ports} puts the services and the mailbox viewer on free ports
+ * (a second stack beside the demo, or a test). {@code -Dstack.services=order-service,...} starts only
+ * those services; {@code -Dstack.state-dir} moves the pid file and the logs from
+ * {@code target/local-stack}.
+ */
+public final class StackCli {
+
+    /** What {@code start} prints once everything is healthy; tests wait for it. */
+    static final String READY = "Stack ready in";
+
+    private static final int MAILBOX_PORT = 8025;
+
+    private StackCli() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.io.ordersaga", "info");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        // The harness polls Kafka until it is up; each refused connection would be a warning.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        Path root = projectRoot();
+        Path stateDirectory = Path.of(System.getProperty("stack.state-dir", root.resolve("target/local-stack").toString()));
+        var state = new StackState(stateDirectory);
+        if (args.length == 1 && args[0].equals("stop")) {
+            System.exit(stop(state));
+        }
+        if (args.length >= 1 && args[0].equals("start") && args.length <= 2
+                && (args.length == 1 || args[1].equals("--random-ports"))) {
+            start(root, stateDirectory, state, args.length == 2);
+            return;
+        }
+        System.err.println("usage: stack start [--random-ports] | stack stop");
+        System.exit(2);
+    }
+
+    private static void start(Path root, Path stateDirectory, StackState state, boolean randomPorts)
+            throws Exception {
+        long begin = System.nanoTime();
+        var running = state.runningLauncher();
+        if (running.isPresent()) {
+            fail("A stack is already running (pid " + running.getAsLong() + "): stop it with bin/stack stop.");
+        }
+        var settings = StackSettings.demo(root, version()).withLogDirectory(Optional.of(stateDirectory.resolve("logs")));
+        String only = System.getProperty("stack.services");
+        if (only != null) {
+            settings = settings.withServices(List.of(only.split(",")));
+        }
+        if (randomPorts) {
+            settings = settings.withRandomPorts();
+        } else {
+            checkPortsFree();
+        }
+        for (String service : settings.services()) {
+            if (!Files.isRegularFile(settings.jarOf(service))) {
+                fail("No jar for " + service + " at " + settings.jarOf(service)
+                        + ": build first (bin/stack does: ./mvnw -DskipTests package).");
+            }
+        }
+
+        var infrastructure = Infrastructure.create(HarnessSettings.fromEnvironment());
+        var stopped = new CountDownLatch(1);
+        var viewer = new MailboxViewer[1];
+        var started = new LocalStack[1];
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the stack...");
+            if (viewer[0] != null) {
+                viewer[0].close();
+            }
+            if (started[0] != null) {
+                started[0].stopServices();
+            }
+            infrastructure.close();
+            state.clear();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }));
+        state.record(ProcessHandle.current().pid());
+        System.out.println("Starting the servers and " + settings.services().size() + " services (logs in "
+                + settings.logDirectory().orElseThrow() + ")...");
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(infrastructure, settings);
+            started[0] = stack;
+            viewer[0] = MailboxViewer.start(infrastructure.smtp(), randomPorts ? 0 : MAILBOX_PORT);
+        } catch (RuntimeException e) {
+            System.err.println("The stack did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        print(stack, viewer[0], Duration.ofNanos(System.nanoTime() - begin));
+        stopped.await();
+    }
+
+    private static void print(LocalStack stack, MailboxViewer viewer, Duration took) {
+        var out = System.out;
+        out.printf("%nServices%n");
+        stack.services().forEach((name, process) -> out.printf(
+                "  %-26s %-24s API docs %s/swagger-ui.html   log %s%n",
+                name, process.baseUrl(), process.baseUrl(), process.logFile()));
+        out.printf("%nServers (run directory %s)%n", stack.infrastructure().runDirectory().path());
+        for (ManagedServer server : stack.infrastructure().servers()) {
+            if (StackDefinition.serviceNames().contains(server.name())) {
+                continue;
+            }
+            out.printf("  %-26s %s%n", server.name(), server.endpoint());
+        }
+        out.printf("  %-26s %s%n", "mailbox viewer", viewer.url());
+
+        var demo = new DemoCommands(stack.service("order-service").baseUrl());
+        out.printf("%nTry it (bash or zsh):%n");
+        out.printf("  # 1. an order that is confirmed; its id is kept in ORDER_ID%n  %s%n", demo.placeConfirmedOrder());
+        out.printf("  # 2. an order whose payment is declined (it ends CANCELLED, PAYMENT_DECLINED)%n  %s%n",
+                demo.placeDeclinedOrder());
+        out.printf("  # 3. look the first order up: CONFIRMED within a second, with its tracking number%n  %s%n",
+                demo.lookUpOrder());
+        if (stack.services().containsKey("search-projection-service")) {
+            out.printf(
+                    "  # then: curl -s '%s/search/orders?q=ada@example.org'; the e-mails are at %s%n",
+                    stack.service("search-projection-service").baseUrl(), viewer.url());
+        }
+        out.printf("%n%s %.1f s. Press Ctrl-C (or run bin/stack stop) to stop everything.%n",
+                READY, took.toMillis() / 1000.0);
+    }
+
+    private static int stop(StackState state) {
+        var running = state.runningLauncher();
+        if (running.isEmpty()) {
+            System.out.println("No stack is running.");
+            state.clear();
+            return 0;
+        }
+        long pid = running.getAsLong();
+        var launcher = ProcessHandle.of(pid).orElseThrow();
+        System.out.println("Stopping the stack (pid " + pid + ")...");
+        launcher.destroy();
+        try {
+            launcher.onExit().get(3, java.util.concurrent.TimeUnit.MINUTES);
+            System.out.println("Stopped.");
+            return 0;
+        } catch (Exception e) {
+            System.err.println("The stack (pid " + pid + ") did not stop within 3 minutes: " + e);
+            return 1;
+        }
+    }
+
+    private static void checkPortsFree() {
+        var ports = new ArrayList<Integer>();
+        StackDefinition.SERVICES.stream().map(StackService::port).forEach(ports::add);
+        ports.add(MAILBOX_PORT);
+        List<Integer> busy = ports.stream().filter(port -> !isFree(port)).toList();
+        if (!busy.isEmpty()) {
+            fail("Port(s) " + busy + " are in use on 127.0.0.1. Stop what uses them (another stack: bin/stack stop),"
+                    + " or run a second stack with bin/stack start --random-ports.");
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code -Dstack.project-root}, else the reactor root this jar was built in. */
+    private static Path projectRoot() throws URISyntaxException {
+        String configured = System.getProperty("stack.project-root");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        // <root>/infra/local-stack/target/infra-local-stack-<version>-cli.jar
+        Path jar = Path.of(StackCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return jar.getParent().getParent().getParent().getParent();
+    }
+
+    private static String version() throws IOException {
+        try (InputStream in = StackCli.class.getResourceAsStream("/local-stack.properties")) {
+            var properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println(message);
+        System.exit(1);
+    }
+}
