@@ -21,34 +21,28 @@ public final class ServiceConfiguration {
     private static final Map<Server, List<Property>> PROPERTIES = Map.of(
             Server.POSTGRES,
             List.of(
-                    new Property(
-                            "spring.datasource.url",
-                            (service, infra) -> infra.postgres()
-                                    .jdbcUrl(service.database().orElseThrow())),
-                    new Property(
-                            "spring.datasource.username", (service, infra) -> infra.postgres()
-                                    .username()),
-                    new Property(
-                            "spring.datasource.password", (service, infra) -> infra.postgres()
-                                    .password())),
+                    new Property("spring.datasource.url", (service, infra) -> infra.postgres()
+                            .jdbcUrl(service.database().orElseThrow())),
+                    new Property("spring.datasource.username", (service, infra) -> infra.postgres()
+                            .username()),
+                    new Property("spring.datasource.password", (service, infra) -> infra.postgres()
+                            .password())),
             Server.KAFKA,
-            List.of(new Property(
-                    "spring.kafka.bootstrap-servers", (service, infra) -> infra.kafka()
-                            .bootstrapServers())),
+            List.of(new Property("spring.kafka.bootstrap-servers", (service, infra) -> infra.kafka()
+                    .bootstrapServers())),
             Server.SCHEMA_REGISTRY,
-            List.of(new Property(
-                    "messaging.schema-registry-url", (service, infra) -> infra.schemaRegistry()
-                            .apiUrl())),
+            List.of(new Property("messaging.schema-registry-url", (service, infra) -> infra.schemaRegistry()
+                    .apiUrl())),
             Server.ELASTICSEARCH,
-            List.of(new Property(
-                    "spring.elasticsearch.uris", (service, infra) -> infra.elasticsearch()
-                            .httpUrl())),
+            List.of(new Property("spring.elasticsearch.uris", (service, infra) -> infra.elasticsearch()
+                    .httpUrl())),
             Server.SMTP,
             List.of(
-                    new Property("spring.mail.host", (service, infra) -> infra.smtp()
-                            .host()),
-                    new Property("spring.mail.port", (service, infra) -> Integer.toString(
-                            infra.smtp().port()))));
+                    new Property(
+                            "spring.mail.host", (service, infra) -> infra.smtp().host()),
+                    new Property(
+                            "spring.mail.port",
+                            (service, infra) -> Integer.toString(infra.smtp().port()))));
 
     private ServiceConfiguration() {}
 

@@ -20,7 +20,8 @@ public final class StackDefinition {
     /** Partitions per saga topic (SPEC: configurable, default 12). */
     public static final int PARTITIONS = 12;
 
-    private static final Set<Server> SAGA_PARTICIPANT = EnumSet.of(Server.POSTGRES, Server.KAFKA, Server.SCHEMA_REGISTRY);
+    private static final Set<Server> SAGA_PARTICIPANT =
+            EnumSet.of(Server.POSTGRES, Server.KAFKA, Server.SCHEMA_REGISTRY);
 
     public static final List<StackService> SERVICES = List.of(
             new StackService("order-service", 8081, Optional.of("orders"), SAGA_PARTICIPANT),

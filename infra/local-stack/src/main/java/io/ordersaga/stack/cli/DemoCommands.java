@@ -16,7 +16,8 @@ record DemoCommands(String orderServiceUrl) {
             "postalCode":"10115","country":"DE"},"paymentToken":"%s"}""";
 
     String placeConfirmedOrder() {
-        return "ORDER_ID=$(" + post("tok_visa") + " | sed -E 's/.*\"orderId\":\"([^\"]+)\".*/\\1/'); echo \"$ORDER_ID\"";
+        return "ORDER_ID=$(" + post("tok_visa")
+                + " | sed -E 's/.*\"orderId\":\"([^\"]+)\".*/\\1/'); echo \"$ORDER_ID\"";
     }
 
     String placeDeclinedOrder() {

@@ -53,12 +53,15 @@ public final class StackCli {
         // The harness polls Kafka until it is up; each refused connection would be a warning.
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         Path root = projectRoot();
-        Path stateDirectory = Path.of(System.getProperty("stack.state-dir", root.resolve("target/local-stack").toString()));
+        Path stateDirectory = Path.of(System.getProperty(
+                "stack.state-dir", root.resolve("target/local-stack").toString()));
         var state = new StackState(stateDirectory);
         if (args.length == 1 && args[0].equals("stop")) {
             System.exit(stop(state));
         }
-        if (args.length >= 1 && args[0].equals("start") && args.length <= 2
+        if (args.length >= 1
+                && args[0].equals("start")
+                && args.length <= 2
                 && (args.length == 1 || args[1].equals("--random-ports"))) {
             start(root, stateDirectory, state, args.length == 2);
             return;
@@ -67,14 +70,14 @@ public final class StackCli {
         System.exit(2);
     }
 
-    private static void start(Path root, Path stateDirectory, StackState state, boolean randomPorts)
-            throws Exception {
+    private static void start(Path root, Path stateDirectory, StackState state, boolean randomPorts) throws Exception {
         long begin = System.nanoTime();
         var running = state.runningLauncher();
         if (running.isPresent()) {
             fail("A stack is already running (pid " + running.getAsLong() + "): stop it with bin/stack stop.");
         }
-        var settings = StackSettings.demo(root, version()).withLogDirectory(Optional.of(stateDirectory.resolve("logs")));
+        var settings =
+                StackSettings.demo(root, version()).withLogDirectory(Optional.of(stateDirectory.resolve("logs")));
         String only = System.getProperty("stack.services");
         if (only != null) {
             settings = settings.withServices(List.of(only.split(",")));
@@ -121,6 +124,7 @@ public final class StackCli {
             System.exit(1);
             return;
         }
+        state.recordConnections(connections(stack, viewer[0]));
         print(stack, viewer[0], Duration.ofNanos(System.nanoTime() - begin));
         stopped.await();
     }
@@ -128,10 +132,13 @@ public final class StackCli {
     private static void print(LocalStack stack, MailboxViewer viewer, Duration took) {
         var out = System.out;
         out.printf("%nServices%n");
-        stack.services().forEach((name, process) -> out.printf(
-                "  %-26s %-24s API docs %s/swagger-ui.html   log %s%n",
-                name, process.baseUrl(), process.baseUrl(), process.logFile()));
-        out.printf("%nServers (run directory %s)%n", stack.infrastructure().runDirectory().path());
+        stack.services()
+                .forEach((name, process) -> out.printf(
+                        "  %-26s %-24s API docs %s/swagger-ui.html   log %s%n",
+                        name, process.baseUrl(), process.baseUrl(), process.logFile()));
+        out.printf(
+                "%nServers (run directory %s)%n",
+                stack.infrastructure().runDirectory().path());
         for (ManagedServer server : stack.infrastructure().servers()) {
             if (StackDefinition.serviceNames().contains(server.name())) {
                 continue;
@@ -143,17 +150,47 @@ public final class StackCli {
         var demo = new DemoCommands(stack.service("order-service").baseUrl());
         out.printf("%nTry it (bash or zsh):%n");
         out.printf("  # 1. an order that is confirmed; its id is kept in ORDER_ID%n  %s%n", demo.placeConfirmedOrder());
-        out.printf("  # 2. an order whose payment is declined (it ends CANCELLED, PAYMENT_DECLINED)%n  %s%n",
+        out.printf(
+                "  # 2. an order whose payment is declined (it ends CANCELLED, PAYMENT_DECLINED)%n  %s%n",
                 demo.placeDeclinedOrder());
-        out.printf("  # 3. look the first order up: CONFIRMED within a second, with its tracking number%n  %s%n",
+        out.printf(
+                "  # 3. look the first order up: CONFIRMED within a second, with its tracking number%n  %s%n",
                 demo.lookUpOrder());
         if (stack.services().containsKey("search-projection-service")) {
             out.printf(
                     "  # then: curl -s '%s/search/orders?q=ada@example.org'; the e-mails are at %s%n",
                     stack.service("search-projection-service").baseUrl(), viewer.url());
         }
-        out.printf("%n%s %.1f s. Press Ctrl-C (or run bin/stack stop) to stop everything.%n",
+        out.printf(
+                "%n%s %.1f s. Press Ctrl-C (or run bin/stack stop) to stop everything.%n",
                 READY, took.toMillis() / 1000.0);
+    }
+
+    /**
+     * {@code <service>.url} for each service, {@code postgres.*} (with {@code postgres.jdbc-url.<database>}),
+     * {@code kafka.bootstrap-servers}, {@code schema-registry.url}, {@code elasticsearch.url},
+     * {@code smtp.*} and {@code mailbox.url}.
+     */
+    private static java.util.Map<String, String> connections(LocalStack stack, MailboxViewer viewer) {
+        var addresses = new java.util.LinkedHashMap<String, String>();
+        stack.services().forEach((name, process) -> addresses.put(name + ".url", process.baseUrl()));
+        var infrastructure = stack.infrastructure();
+        var postgres = infrastructure.postgres();
+        addresses.put("postgres.host", postgres.host());
+        addresses.put("postgres.port", Integer.toString(postgres.port()));
+        addresses.put("postgres.username", postgres.username());
+        addresses.put("postgres.password", postgres.password());
+        StackDefinition.SERVICES.forEach(service -> service.database()
+                .ifPresent(database -> addresses.put("postgres.jdbc-url." + database, postgres.jdbcUrl(database))));
+        addresses.put("kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
+        addresses.put("schema-registry.url", infrastructure.schemaRegistry().apiUrl());
+        if (stack.services().containsKey("search-projection-service")) {
+            addresses.put("elasticsearch.url", infrastructure.elasticsearch().httpUrl());
+        }
+        addresses.put("smtp.host", infrastructure.smtp().host());
+        addresses.put("smtp.port", Integer.toString(infrastructure.smtp().port()));
+        addresses.put("mailbox.url", viewer.url());
+        return addresses;
     }
 
     private static int stop(StackState state) {
@@ -204,7 +241,11 @@ public final class StackCli {
             return Path.of(configured).toAbsolutePath().normalize();
         }
         // <root>/infra/local-stack/target/infra-local-stack-<version>-cli.jar
-        Path jar = Path.of(StackCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Path.of(StackCli.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         return jar.getParent().getParent().getParent().getParent();
     }
 
