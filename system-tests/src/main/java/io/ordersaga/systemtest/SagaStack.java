@@ -18,7 +18,8 @@ import java.util.Optional;
 public final class SagaStack {
 
     /** The services the saga tests run. */
-    static final List<String> SERVICES = List.of("order-service", "inventory-service", "payment-service", "shipping-service");
+    static final List<String> SERVICES =
+            List.of("order-service", "inventory-service", "payment-service", "shipping-service");
 
     private static SagaStack shared;
 
@@ -37,7 +38,9 @@ public final class SagaStack {
                         .withStartupTimeout(settings.startupTimeout())
                         .withServiceProperties(Map.of(
                                 "order-service",
-                                Map.of("orders.deadline.timeout", settings.sagaDeadline().toMillis() + "ms"))));
+                                Map.of(
+                                        "orders.deadline.timeout",
+                                        settings.sagaDeadline().toMillis() + "ms"))));
     }
 
     /** This JVM's stack, started on first use with {@link SagaStackSettings#fromSystemProperties()}. */

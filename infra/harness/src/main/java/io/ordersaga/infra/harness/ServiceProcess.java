@@ -50,7 +50,8 @@ public final class ServiceProcess implements ManagedServer {
         this.properties = Map.copyOf(builder.properties);
         this.run = run;
         this.startupTimeout = builder.startupTimeout;
-        this.logFile = builder.logFile != null ? builder.logFile : run.directory(name).resolve(name + ".log");
+        this.logFile =
+                builder.logFile != null ? builder.logFile : run.directory(name).resolve(name + ".log");
     }
 
     /** A service named {@code name} (e.g. "order-service") run from the executable {@code jar}. */
