@@ -38,15 +38,22 @@ final class SmtpFailures {
     static String describe(Throwable failure) {
         var parts = new ArrayList<String>();
         for (Throwable cause : chain(failure)) {
-            String part = cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null
-                            ? ""
-                            : ": " + cause.getMessage().strip());
+            String part = cause.getClass().getSimpleName() + message(cause);
             if (parts.stream().noneMatch(part::equals)) {
                 parts.add(part);
             }
         }
         return String.join(" <- ", parts);
+    }
+
+    private static String message(Throwable cause) {
+        String message =
+                cause.getMessage() == null ? "" : ": " + cause.getMessage().strip();
+        // The message of a parse failure does not say what was parsed.
+        if (cause instanceof AddressException address && address.getRef() != null) {
+            message += " in \"" + address.getRef() + "\"";
+        }
+        return message;
     }
 
     /**

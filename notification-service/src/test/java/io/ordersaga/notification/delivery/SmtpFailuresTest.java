@@ -28,6 +28,8 @@ class SmtpFailuresTest {
         var failure = assertThrows(() -> new InternetAddress("no-at-sign", true));
 
         assertThat(SmtpFailures.isPermanent(failure)).isTrue();
+        assertThat(SmtpFailures.describe(failure))
+                .isEqualTo("AddressException: Missing final '@domain' in \"no-at-sign\"");
     }
 
     @Test
