@@ -19,7 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
  * dispatcher running, against the harness's real PostgreSQL (database {@code notifications}), Kafka,
  * schema registry and SMTP server. Every class carrying it shares one application context.
  *
- * <p>Delivery retries are shortened (100 ms doubling to 1 s, 8 attempts: about 4.5 s from the first
+ * <p>Delivery retries are shortened (100 ms doubling to 1 s, 10 attempts: about 6.5 s from the first
  * failure to FAILED) so a test can watch an outage being retried and the attempts running out.
  */
 @Target(ElementType.TYPE)
@@ -39,7 +39,7 @@ import org.springframework.test.context.ContextConfiguration;
 public @interface ServiceIntegrationTest {
 
     /** Delivery attempts allowed in these tests. */
-    int MAX_ATTEMPTS = 8;
+    int MAX_ATTEMPTS = 10;
 
     /** The topics notification consumes belong to order and shipping, which do not run here; auto-create is off. */
     @TestConfiguration(proxyBeanMethods = false)
