@@ -6,12 +6,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A real SMTP server (GreenMail) on loopback whose mailbox tests can read. It runs inside the
  * harness JVM: the test JVM for tests, the CLI's JVM for the demo.
+ *
+ * <p>Tests can take it down for a while ({@link #stop()}, then {@link #restart()}): an SMTP outage
+ * as clients see it, connections refused on the same port, the mailbox kept.
  */
 public final class SmtpServer implements ManagedServer {
 
@@ -19,7 +24,11 @@ public final class SmtpServer implements ManagedServer {
 
     private final GreenMail greenMail;
     private final int port;
+    /** What was received before a stop: GreenMail starts a restart with an empty mailbox. */
+    private final List<MimeMessage> receivedBeforeRestart = new CopyOnWriteArrayList<>();
+
     private volatile boolean running = true;
+    private volatile boolean closed;
 
     private SmtpServer(GreenMail greenMail, int port) {
         this.greenMail = greenMail;
@@ -43,9 +52,10 @@ public final class SmtpServer implements ManagedServer {
         return port;
     }
 
-    /** Every message the server accepted, oldest first. */
+    /** Every message the server accepted, oldest first, including those accepted before a restart. */
     public List<MimeMessage> receivedMessages() {
-        return List.of(greenMail.getReceivedMessages());
+        return Stream.concat(receivedBeforeRestart.stream(), Arrays.stream(greenMail.getReceivedMessages()))
+                .toList();
     }
 
     /** Messages addressed to one recipient. */
@@ -67,7 +77,8 @@ public final class SmtpServer implements ManagedServer {
     }
 
     /** Empties the mailbox (tests that count messages start from zero). */
-    public void purge() {
+    public synchronized void purge() {
+        receivedBeforeRestart.clear();
         try {
             greenMail.purgeEmailFromAllMailboxes();
         } catch (Exception e) {
@@ -90,8 +101,34 @@ public final class SmtpServer implements ManagedServer {
         return running;
     }
 
+    /**
+     * Stops accepting connections until {@link #restart()}, as an SMTP server that went down: clients
+     * get "connection refused". The mailbox is kept. Stopping a stopped server does nothing.
+     */
+    public synchronized void stop() {
+        if (running) {
+            receivedBeforeRestart.addAll(List.of(greenMail.getReceivedMessages()));
+            running = false;
+            greenMail.stop();
+            log.info("SMTP server on 127.0.0.1:{} stopped", port);
+        }
+    }
+
+    /** Accepts connections again, on the same port, after {@link #stop()}; does nothing if running. */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("the SMTP server was closed; it cannot be restarted");
+        }
+        if (!running) {
+            greenMail.start();
+            running = true;
+            log.info("SMTP server restarted on 127.0.0.1:{}", port);
+        }
+    }
+
     @Override
     public synchronized void close() {
+        closed = true;
         if (running) {
             running = false;
             greenMail.stop();

@@ -1,15 +1,19 @@
 package io.ordersaga.infra.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.ordersaga.infra.harness.junit.RealInfrastructure;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ConnectException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +22,8 @@ class SmtpServerIT {
 
     @Test
     void acceptsAnEmailOverSmtpAndShowsItInTheMailbox(SmtpServer smtp) throws Exception {
-        var properties = new Properties();
-        properties.put("mail.smtp.host", smtp.host());
-        properties.put("mail.smtp.port", Integer.toString(smtp.port()));
-        var message = new MimeMessage(Session.getInstance(properties));
-        message.setFrom(new InternetAddress("orders@shop.example"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress("smtp-probe@customer.example"));
-        message.setSubject("Your order is confirmed");
-        message.setText("Order 42 is on its way.");
-
-        Transport.send(message);
+        Transport.send(
+                message(smtp, "smtp-probe@customer.example", "Your order is confirmed", "Order 42 is on its way."));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !smtp.receivedMessagesFor("smtp-probe@customer.example")
                 .isEmpty());
@@ -36,5 +32,49 @@ class SmtpServerIT {
         assertThat(received.getSubject()).isEqualTo("Your order is confirmed");
         assertThat(((String) received.getContent()).trim()).isEqualTo("Order 42 is on its way.");
         assertThat(received.getFrom()[0].toString()).isEqualTo("orders@shop.example");
+    }
+
+    @Test
+    void refusesConnectionsWhileStoppedAndAcceptsThemAgainOnTheSamePortKeepingTheMailbox(SmtpServer smtp)
+            throws Exception {
+        String recipient = "smtp-outage@customer.example";
+        int port = smtp.port();
+        Transport.send(message(smtp, recipient, "before", "sent before the outage"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> smtp.receivedMessagesFor(recipient).size() == 1);
+
+        smtp.stop();
+        try {
+            assertThat(smtp.isRunning()).isFalse();
+            assertThatThrownBy(() -> Transport.send(message(smtp, recipient, "during", "refused")))
+                    .isInstanceOf(MessagingException.class)
+                    .hasRootCauseInstanceOf(ConnectException.class);
+        } finally {
+            smtp.restart();
+        }
+
+        assertThat(smtp.isRunning()).isTrue();
+        assertThat(smtp.port()).isEqualTo(port);
+        Transport.send(message(smtp, recipient, "after", "sent after the outage"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> smtp.receivedMessagesFor(recipient).size() == 2);
+        var subjects = new ArrayList<String>();
+        for (MimeMessage received : smtp.receivedMessagesFor(recipient)) {
+            subjects.add(received.getSubject());
+        }
+        assertThat(subjects).containsExactly("before", "after");
+    }
+
+    private static MimeMessage message(SmtpServer smtp, String recipient, String subject, String text)
+            throws MessagingException {
+        var properties = new Properties();
+        properties.put("mail.smtp.host", smtp.host());
+        properties.put("mail.smtp.port", Integer.toString(smtp.port()));
+        var message = new MimeMessage(Session.getInstance(properties));
+        message.setFrom(new InternetAddress("orders@shop.example"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
+        message.setSubject(subject);
+        message.setText(text);
+        return message;
     }
 }

@@ -1,0 +1,54 @@
+package io.ordersaga.notification.notifications;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+/** The notification log's table. */
+public interface Notifications extends JpaRepository<Notification, UUID> {
+
+    /**
+     * Adds a pending notification unless the order already has one of its kind; returns 1 if it
+     * did, 0 if not. {@code on conflict do nothing} rather than a failing insert: a duplicate is an
+     * expected no-op, and must not roll back the inbox transaction it runs in.
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            insert into notifications (id, order_id, kind, recipient, subject, text_body, html_body, causation_id,
+                                       status, attempts, next_attempt_at, created_at, updated_at)
+            values (:id, :orderId, :kind, :recipient, :subject, :textBody, :htmlBody, :causationId,
+                    'PENDING', 0, :now, :now, :now)
+            on conflict (order_id, kind) do nothing
+            """)
+    int insertIfAbsent(
+            UUID id,
+            UUID orderId,
+            String kind,
+            String recipient,
+            String subject,
+            String textBody,
+            String htmlBody,
+            UUID causationId,
+            Instant now);
+
+    /**
+     * Up to {@code limit} pending notifications due by {@code now}, oldest due first, locked until
+     * the transaction ends. {@code skip locked}: rows another dispatcher (another instance) holds are
+     * passed over, not waited for, so instances share the work without sending anything twice.
+     */
+    @Query(nativeQuery = true, value = """
+            select * from notifications
+            where status = 'PENDING' and next_attempt_at <= :now
+            order by next_attempt_at
+            limit :limit
+            for update skip locked
+            """)
+    List<Notification> lockDue(Instant now, int limit);
+
+    List<Notification> findByOrderIdOrderByCreatedAtAscKindAsc(UUID orderId);
+
+    long countByStatus(NotificationStatus status);
+}
