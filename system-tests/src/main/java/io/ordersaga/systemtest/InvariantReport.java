@@ -14,7 +14,7 @@ import java.util.List;
  * @param confirmedTotal the sum of the CONFIRMED orders' totals
  * @param captured the sum of every authorized payment of a terminal order, refunded or not
  * @param refunded the sum of the refunded payments of terminal orders
- * @param violations empty when invariants 1 to 3 hold
+ * @param violations empty when the invariants checked hold
  */
 public record InvariantReport(
         int orders,

@@ -10,12 +10,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Checks SPEC.md's saga invariants 1 to 3 across the four services' databases, read-only:
+ * Checks SPEC.md's saga invariants across the four saga services' databases, read-only, and the
+ * read side when it runs (4: e-mails, 5: the search index):
  *
  * <ol>
  *   <li>Every accepted order reaches CONFIRMED or CANCELLED: none is missing, none is in flight longer
@@ -27,6 +29,9 @@ import java.util.UUID;
  *   <li>Money is conserved: captured - refunded = total of the CONFIRMED orders; a CONFIRMED order's
  *       payment is AUTHORIZED for its total, a CANCELLED order keeps no authorized payment, a declined
  *       payment never confirms; a CONFIRMED order has a SCHEDULED shipment, a CANCELLED one none.
+ *   <li>At most one e-mail per order and kind in the SMTP server's mailbox, and a terminal order's
+ *       e-mails all there.
+ *   <li>The search index has every order with the order database's status.
  * </ol>
  *
  * <p>The services are eventually consistent: a compensation runs a moment after the order ended. Check
@@ -39,14 +44,29 @@ public final class SagaInvariants {
 
     private final SagaDatabases databases;
     private final Duration stuckAfter;
+    private final Optional<Mailbox> mailbox;
+    private final Optional<OrderIndex> index;
 
     /**
+     * Invariants 1 to 3 only.
+     *
      * @param stuckAfter how long an order may stay in flight: the order service's saga deadline plus a
      *     margin for its check interval and a busy machine
      */
     public SagaInvariants(SagaDatabases databases, Duration stuckAfter) {
+        this(databases, stuckAfter, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Invariants 1 to 3, 4 when there is a {@code mailbox} (notification-service runs) and 5 when
+     * there is an {@code index} (search-projection-service runs).
+     */
+    public SagaInvariants(
+            SagaDatabases databases, Duration stuckAfter, Optional<Mailbox> mailbox, Optional<OrderIndex> index) {
         this.databases = databases;
         this.stuckAfter = stuckAfter;
+        this.mailbox = mailbox;
+        this.index = index;
     }
 
     /** Each product's stock now: the baseline of invariant 2. */
@@ -93,7 +113,11 @@ public final class SagaInvariants {
             Map<UUID, Reservation> reservations = reservations(inventoryDb);
             Map<UUID, Payment> payments = payments(paymentsDb);
             Map<UUID, String> shipments = shipments(shipmentsDb);
-            return new Check(orders, products, reservations, payments, shipments).run(stock, acceptedOrders);
+            var check = new Check(orders, products, reservations, payments, shipments);
+            // Read after the databases: what the read side lags behind is already in them.
+            mailbox.ifPresent(box -> check.oneEmailPerOrderAndKind(box.delivered()));
+            index.ifPresent(orderIndex -> check.indexConverged(orderIndex.statuses()));
+            return check.run(stock, acceptedOrders);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the saga's databases", e);
         }
@@ -261,6 +285,56 @@ public final class SagaInvariants {
                         .formatted(captured, refunded, confirmedTotal));
             }
             return new BigDecimal[] {confirmedTotal, captured, refunded};
+        }
+
+        /**
+         * Invariant 4: at most one e-mail per order and kind; and none missing: a CONFIRMED order's
+         * customer got ORDER_CONFIRMED and SHIPMENT_SCHEDULED, a CANCELLED one's ORDER_CANCELLED.
+         */
+        void oneEmailPerOrderAndKind(List<Mailbox.DeliveredEmail> delivered) {
+            Map<Mailbox.DeliveredEmail, Long> counts = delivered.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            email -> email, java.util.stream.Collectors.counting()));
+            counts.forEach((email, count) -> {
+                if (count > 1) {
+                    violations.add(
+                            "4: order %s got %d e-mails of kind %s".formatted(email.orderId(), count, email.kind()));
+                }
+                if (!orders.containsKey(email.orderId())) {
+                    violations.add("4: an e-mail of kind %s about order %s, which the order service does not know"
+                            .formatted(email.kind(), email.orderId()));
+                }
+            });
+            for (Order order : orders.values()) {
+                List<String> expected =
+                        switch (order.status) {
+                            case "CONFIRMED" -> List.of("ORDER_CONFIRMED", "SHIPMENT_SCHEDULED");
+                            case "CANCELLED" -> List.of("ORDER_CANCELLED");
+                            default -> List.of();
+                        };
+                for (String kind : expected) {
+                    if (!counts.containsKey(new Mailbox.DeliveredEmail(order.id, kind))) {
+                        violations.add("4: %s order %s has no %s e-mail".formatted(order.status, order.id, kind));
+                    }
+                }
+            }
+        }
+
+        /** Invariant 5: every order is in the search index with the order database's status. */
+        void indexConverged(Map<UUID, String> indexed) {
+            for (Order order : orders.values()) {
+                String status = indexed.get(order.id);
+                if (!order.status.equals(status)) {
+                    violations.add("5: order %s is %s but the search index says %s"
+                            .formatted(order.id, order.status, status == null ? "nothing" : status));
+                }
+            }
+            for (UUID id : indexed.keySet()) {
+                if (!orders.containsKey(id)) {
+                    violations.add(
+                            "5: the search index has order %s, which the order service does not know".formatted(id));
+                }
+            }
         }
 
         private void shipmentsMatchOutcomes() {

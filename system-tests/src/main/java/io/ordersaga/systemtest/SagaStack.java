@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole saga on one machine: the harness's PostgreSQL, Kafka and schema registry, and the order,
- * inventory, payment and shipping services, each its own JVM started from its executable jar by the
+ * The whole saga on one machine: the harness's PostgreSQL, Kafka, schema registry and SMTP server,
+ * and the order, inventory, payment, shipping and notification services, each its own JVM started from its executable jar by the
  * {@link LocalStack} on free ports. One stack per JVM ({@link #shared()}); the harness's shutdown
  * hook stops the services first, then the servers.
  */
@@ -84,10 +84,12 @@ public final class SagaStack {
                 shippingService().baseUrl());
     }
 
-    /** The invariants checker over the services' databases. */
+    /** The invariants checker over the services' databases, the SMTP server's mailbox and the search index. */
     public SagaInvariants invariants() {
         return new SagaInvariants(
                 SagaDatabases.of(infrastructure().postgres()),
-                settings.sagaDeadline().plus(Duration.ofSeconds(30)));
+                settings.sagaDeadline().plus(Duration.ofSeconds(30)),
+                Optional.of(Mailbox.of(infrastructure().smtp())),
+                Optional.empty());
     }
 }

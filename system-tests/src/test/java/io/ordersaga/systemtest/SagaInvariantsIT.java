@@ -39,6 +39,29 @@ class SagaInvariantsIT extends SagaSystemTest {
     }
 
     @Test
+    void reportsASecondEmailOfTheSameKindForAnOrder() {
+        var id = place(OrderRequest.of("LAPTOP-STAND-001", 1, "39.00"));
+        awaitStatus(id, "CONFIRMED", SAGA);
+        var mailbox = Mailbox.of(stack.infrastructure().smtp());
+        var confirmation = new Mailbox.DeliveredEmail(id, "ORDER_CONFIRMED");
+        Awaitility.await().atMost(SAGA).until(() -> mailbox.delivered().contains(confirmation));
+        var copies = new java.util.ArrayList<>(mailbox.delivered());
+        copies.add(confirmation);
+        var checker = new SagaInvariants(
+                SagaDatabases.of(stack.infrastructure().postgres()),
+                SAGA,
+                java.util.Optional.of(() -> copies),
+                java.util.Optional.empty());
+
+        var report = checker.check(stock);
+
+        assertThat(report.violations()).anySatisfy(violation -> assertThat(violation)
+                .startsWith("4:")
+                .contains(id.toString())
+                .contains("2 e-mails of kind ORDER_CONFIRMED"));
+    }
+
+    @Test
     void reportsStockThatDoesNotMatchTheInitialStockMinusTheCommittedUnits() {
         var onHand = new HashMap<>(stock.onHand());
         onHand.merge("KEYBOARD-001", 1, Integer::sum);

@@ -45,7 +45,7 @@ abstract class SagaSystemTest {
                 .atMost(stack.settings().sagaDeadline().plus(SAGA))
                 .pollInterval(Duration.ofMillis(250))
                 .until(invariants::quiescent);
-        await("saga invariants 1-3")
+        await("saga invariants")
                 .atMost(SAGA)
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(

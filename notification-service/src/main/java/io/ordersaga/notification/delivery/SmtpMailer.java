@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SmtpMailer {
 
+    static final String ORDER_ID_HEADER = "X-Order-Id";
+    static final String KIND_HEADER = "X-Notification-Kind";
+
     private final JavaMailSender sender;
     private final DeliverySettings settings;
 
@@ -82,6 +85,9 @@ class SmtpMailer {
         message.setContent(alternatives);
         // JavaMailSenderImpl keeps a Message-ID set before sending; saveChanges() would otherwise make a random one.
         message.setHeader("Message-ID", messageId(notification));
+        // For machines: mail filters, and the checks that count e-mails per order and kind (SPEC invariant 4).
+        message.setHeader(ORDER_ID_HEADER, notification.orderId().toString());
+        message.setHeader(KIND_HEADER, notification.kind().name());
         return message;
     }
 

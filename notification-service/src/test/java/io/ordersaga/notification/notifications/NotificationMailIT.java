@@ -68,6 +68,9 @@ class NotificationMailIT {
         assertThat(notification.attempts()).isEqualTo(1);
         // The same Message-ID on every attempt: a copy sent twice is recognisably the same e-mail.
         assertThat(mail.messageId()).isEqualTo("<" + notification.id() + "@ordersaga.example>");
+        // For machines: which order and which kind, without parsing the subject.
+        assertThat(mail.orderIdHeader()).isEqualTo(orderId.toString());
+        assertThat(mail.kindHeader()).isEqualTo("ORDER_CONFIRMED");
     }
 
     @Test

@@ -52,6 +52,8 @@ public class Mailbox {
             String from,
             List<String> to,
             String messageId,
+            String orderIdHeader,
+            String kindHeader,
             String contentType,
             String text,
             String html) {}
@@ -79,6 +81,8 @@ public class Mailbox {
                     message.getFrom()[0].toString(),
                     to,
                     message.getMessageID(),
+                    message.getHeader("X-Order-Id", null),
+                    message.getHeader("X-Notification-Kind", null),
                     message.getContentType(),
                     text,
                     html);

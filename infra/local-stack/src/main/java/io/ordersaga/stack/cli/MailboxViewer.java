@@ -85,6 +85,9 @@ final class MailboxViewer implements AutoCloseable {
             description.put("from", addresses(message.getFrom()));
             description.put("to", addresses(message.getRecipients(Message.RecipientType.TO)));
             description.put("subject", message.getSubject());
+            // Set by notification-service: which order and which kind of e-mail.
+            description.put("orderId", message.getHeader("X-Order-Id", null));
+            description.put("kind", message.getHeader("X-Notification-Kind", null));
             description.put("text", plainText(message.getContent()));
             return description;
         } catch (MessagingException | IOException e) {

@@ -90,6 +90,8 @@ class LocalStackIT {
                 .untilAsserted(() -> assertThat(getJson(stack.urlOf("mailbox viewer") + "/api/messages"))
                         .anySatisfy(message -> {
                             assertThat(message.get("to").toString()).contains("ada@example.org");
+                            assertThat(message.get("orderId").asString()).isEqualTo(confirmed);
+                            assertThat(message.get("kind").asString()).isEqualTo("ORDER_CONFIRMED");
                             assertThat(message.get("text").asString()).contains(confirmed);
                         }));
         await("the order is found through the search API")
