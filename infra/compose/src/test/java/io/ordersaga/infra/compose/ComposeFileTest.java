@@ -3,6 +3,7 @@ package io.ordersaga.infra.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordersaga.infra.harness.HarnessSettings;
+import io.ordersaga.infra.harness.testcontainers.TestcontainersSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -203,6 +204,16 @@ class ComposeFileTest {
         assertThat(compose.service("postgres").imageTag()).isEqualTo(postgresMajor);
         compose.applicationServices().forEach((name, service) -> assertThat(service.image())
                 .isEqualTo("ordersaga/" + name + ":" + System.getProperty("project.version")));
+    }
+
+    @Test
+    void runsTheImagesTheTestcontainersProviderRuns() {
+        var containers = TestcontainersSettings.fromEnvironment();
+        assertThat(compose.service("postgres").image()).isEqualTo(containers.postgresImage());
+        assertThat(compose.service("kafka").image()).isEqualTo(containers.kafkaImage());
+        assertThat(compose.service("schema-registry").image()).isEqualTo(containers.schemaRegistryImage());
+        assertThat(compose.service("elasticsearch").image()).isEqualTo(containers.elasticsearchImage());
+        assertThat(compose.service("mailpit").image()).isEqualTo(containers.smtpImage());
     }
 
     @Test
