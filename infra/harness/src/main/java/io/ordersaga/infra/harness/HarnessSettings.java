@@ -55,7 +55,11 @@ public record HarnessSettings(
                 Duration.ofSeconds(Long.parseLong(setting("harness.stop-grace-seconds", "20"))));
     }
 
-    static String setting(String property, String defaultValue) {
+    /**
+     * The value of {@code property} from a system property, else from its environment variable
+     * (upper case, dots and dashes as underscores), else {@code defaultValue}.
+     */
+    public static String setting(String property, String defaultValue) {
         String value = System.getProperty(property);
         if (value == null) {
             value = System.getenv(property.toUpperCase().replace('.', '_').replace('-', '_'));

@@ -1,6 +1,8 @@
 package io.ordersaga.infra.harness.spring;
 
 import io.ordersaga.infra.harness.Infrastructure;
+import io.ordersaga.infra.harness.testcontainers.HarnessProvider;
+import io.ordersaga.infra.harness.testcontainers.TestcontainersContextInitializer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,12 +18,18 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>Reads {@code harness.servers} (default {@code postgres,kafka,schema-registry}; also
  * {@code elasticsearch}, {@code smtp}) and {@code harness.database} (the service's database, created
- * if missing), and adds the connection properties with the highest precedence.
+ * if missing), and adds the connection properties with the highest precedence. With
+ * {@code -Dharness.provider=testcontainers} the servers are Testcontainers containers instead
+ * ({@link TestcontainersContextInitializer}; needs a Docker daemon).
  */
 public class HarnessContextInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (HarnessProvider.selected() == HarnessProvider.TESTCONTAINERS) {
+            new TestcontainersContextInitializer().initialize(context);
+            return;
+        }
         var environment = context.getEnvironment();
         List<String> servers = Arrays.stream(environment
                         .getProperty("harness.servers", "postgres,kafka,schema-registry")
