@@ -18,8 +18,8 @@ import java.util.Optional;
 public final class SagaStack {
 
     /** The services the saga tests run. */
-    static final List<String> SERVICES =
-            List.of("order-service", "inventory-service", "payment-service", "shipping-service");
+    static final List<String> SERVICES = List.of(
+            "order-service", "inventory-service", "payment-service", "shipping-service", "notification-service");
 
     private static SagaStack shared;
 

@@ -143,6 +143,7 @@ public final class Infrastructure implements AutoCloseable {
             properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         }
         if (schemaRegistry != null) {
+            properties.put("messaging.schema-registry-url", schemaRegistry.apiUrl());
             properties.put("schema-registry.url", schemaRegistry.apiUrl());
             properties.put("schema-registry.ccompat-url", schemaRegistry.ccompatUrl());
         }
