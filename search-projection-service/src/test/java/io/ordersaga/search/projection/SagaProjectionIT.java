@@ -63,10 +63,10 @@ class SagaProjectionIT {
 
         saga.publishAll(merge(streams, random));
 
-        await().atMost(PATIENCE).untilAsserted(() -> expected.forEach((orderId, document) -> assertThat(
-                        saga.document(ALIAS, orderId))
-                .as("order %s", orderId)
-                .contains(document)));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> expected.forEach((orderId, document) -> assertThat(saga.document(ALIAS, orderId))
+                        .as("order %s", orderId)
+                        .contains(document)));
     }
 
     /** The streams mixed into one, each keeping its own order. */

@@ -66,24 +66,40 @@ class SearchApiIT {
         order(Row.OUT_OF_STOCK, "grace", "grace.hopper@navy.example", "FLOW-MATIC", "15.00", "10:00:40Z");
         alan = order(Row.PAYMENT_DECLINED, "alan", "alan@bletchley.example", "ENIGMA-1", "999.99", "10:01:10Z");
         ada = order(Row.HAPPY_PATH, "ada", "ada@engine.example", "ENGINE-42", "42.00", "10:02:00Z");
-        var inFlight = SagaScenario.of(Row.HAPPY_PATH, "ada-" + run, "ada@engine.example", "NOTE-G", "7.50",
+        var inFlight = SagaScenario.of(
+                Row.HAPPY_PATH,
+                "ada-" + run,
+                "ada@engine.example",
+                "NOTE-G",
+                "7.50",
                 Instant.parse("2001-02-03T10:02:30Z"));
         orders.add(inFlight);
         for (SagaScenario order : orders) {
             saga.publishAll(order == inFlight ? order.events().subList(0, 2) : order.events());
         }
-        await().atMost(PATIENCE).until(() -> get("/search/orders?" + DAY_RANGE).path("totalHits").asLong() == 5
-                && get("/search/orders?" + DAY_RANGE + "&status=PLACED").path("totalHits").asLong() == 1
-                && get("/search/orders?" + DAY_RANGE + "&status=CANCELLED").path("totalHits").asLong() == 2);
+        await().atMost(PATIENCE)
+                .until(() ->
+                        get("/search/orders?" + DAY_RANGE).path("totalHits").asLong() == 5
+                                && get("/search/orders?" + DAY_RANGE + "&status=PLACED")
+                                                .path("totalHits")
+                                                .asLong()
+                                        == 1
+                                && get("/search/orders?" + DAY_RANGE + "&status=CANCELLED")
+                                                .path("totalHits")
+                                                .asLong()
+                                        == 2);
     }
 
     @Test
     void findsOrdersByEmailSkuTrackingNumberAndCustomerWords() {
-        assertThat(orderIds("q=" + encode("alan@bletchley.example"))).containsExactly(alan.orderId().toString());
-        assertThat(orderIds("q=bletchley.example")).containsExactly(alan.orderId().toString());
+        assertThat(orderIds("q=" + encode("alan@bletchley.example")))
+                .containsExactly(alan.orderId().toString());
+        assertThat(orderIds("q=bletchley.example"))
+                .containsExactly(alan.orderId().toString());
         assertThat(orderIds("q=COBOL-74")).containsExactly(grace.orderId().toString());
         assertThat(orderIds("q=cobol")).containsExactly(grace.orderId().toString());
-        assertThat(orderIds("q=" + grace.trackingNumber())).containsExactly(grace.orderId().toString());
+        assertThat(orderIds("q=" + grace.trackingNumber()))
+                .containsExactly(grace.orderId().toString());
         assertThat(orderIds("q=" + encode("grace-" + run) + "&sort=total,asc")).hasSize(2);
     }
 
@@ -91,7 +107,8 @@ class SearchApiIT {
     void filtersByStatusCustomerTotalAndDate() {
         assertThat(orderIds(DAY_RANGE + "&status=confirmed&sort=placedAt,asc"))
                 .containsExactly(grace.orderId().toString(), ada.orderId().toString());
-        assertThat(orderIds("customerId=alan-" + run)).containsExactly(alan.orderId().toString());
+        assertThat(orderIds("customerId=alan-" + run))
+                .containsExactly(alan.orderId().toString());
         assertThat(orderIds(DAY_RANGE + "&minTotal=40&maxTotal=200&sort=total,desc"))
                 .containsExactly(grace.orderId().toString(), ada.orderId().toString());
         assertThat(orderIds("from=2001-02-03T10:01:00Z&to=2001-02-03T10:02:00Z"))
@@ -120,7 +137,8 @@ class SearchApiIT {
     @Test
     void pagesThroughTheResultsInSortOrder() {
         String query = "/search/orders?" + DAY_RANGE + "&sort=placedAt,asc&size=2";
-        List<String> all = orders.stream().map(order -> order.orderId().toString()).toList();
+        List<String> all =
+                orders.stream().map(order -> order.orderId().toString()).toList();
 
         JsonNode first = get(query + "&page=0");
         JsonNode second = get(query + "&page=1");
@@ -148,8 +166,8 @@ class SearchApiIT {
         assertThat(stats.path("byReason").path("PAYMENT_DECLINED").asLong()).isEqualTo(1);
         var perMinute = new ArrayList<String>();
         stats.path("ordersPerMinute")
-                .forEach(minute ->
-                        perMinute.add(minute.path("minute").asString() + "=" + minute.path("orders").asLong()));
+                .forEach(minute -> perMinute.add(minute.path("minute").asString() + "="
+                        + minute.path("orders").asLong()));
         assertThat(perMinute)
                 .containsExactly("2001-02-03T10:00:00Z=2", "2001-02-03T10:01:00Z=1", "2001-02-03T10:02:00Z=2");
     }
@@ -177,8 +195,8 @@ class SearchApiIT {
         HttpResponse<String> response = send("/search/orders?" + parameters);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.path("status").asInt()).isEqualTo(400);
         var fields = new ArrayList<String>();
@@ -191,20 +209,25 @@ class SearchApiIT {
         HttpResponse<String> response = send("/search/orders/stats?status=LOST");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(response.body()).path("errors").get(0).path("field").asString())
+        assertThat(json.readTree(response.body())
+                        .path("errors")
+                        .get(0)
+                        .path("field")
+                        .asString())
                 .isEqualTo("status");
     }
 
     private SagaScenario order(Row row, String customer, String email, String sku, String total, String time) {
-        var order = SagaScenario.of(
-                row, customer + "-" + run, email, sku, total, Instant.parse("2001-02-03T" + time));
+        var order = SagaScenario.of(row, customer + "-" + run, email, sku, total, Instant.parse("2001-02-03T" + time));
         orders.add(order);
         return order;
     }
 
     private List<String> orderIds(String parameters) {
         var ids = new ArrayList<String>();
-        get("/search/orders?" + parameters).path("orders").forEach(order -> ids.add(order.path("orderId").asString()));
+        get("/search/orders?" + parameters)
+                .path("orders")
+                .forEach(order -> ids.add(order.path("orderId").asString()));
         return ids;
     }
 

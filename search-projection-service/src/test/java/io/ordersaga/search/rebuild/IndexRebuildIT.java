@@ -109,8 +109,9 @@ class IndexRebuildIT {
 
         await().atMost(PATIENCE)
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> state().path("rebuild").path("state").asString(), state -> state.equals("COMPLETED")
-                        || state.equals("FAILED"));
+                .until(
+                        () -> state().path("rebuild").path("state").asString(),
+                        state -> state.equals("COMPLETED") || state.equals("FAILED"));
         JsonNode done = state();
         assertThat(done.path("rebuild").path("state").asString())
                 .as(done.toString())
@@ -149,7 +150,8 @@ class IndexRebuildIT {
     }
 
     private JsonNode state() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(actuator()).GET().build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(actuator()).GET().build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }

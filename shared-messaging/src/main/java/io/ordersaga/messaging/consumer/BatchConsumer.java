@@ -27,6 +27,7 @@ public final class BatchConsumer implements SmartLifecycle {
     private final List<String> topics;
     private final ConsumerFactory<byte[], byte[]> consumerFactory;
     private final ConcurrentMessageListenerContainer<byte[], byte[]> container;
+    private Consumer<byte[], byte[]> offsetReader;
 
     BatchConsumer(
             String group,
@@ -51,6 +52,12 @@ public final class BatchConsumer implements SmartLifecycle {
     @Override
     public void stop() {
         container.stop();
+        synchronized (this) {
+            if (offsetReader != null) {
+                offsetReader.close();
+                offsetReader = null;
+            }
+        }
     }
 
     @Override
@@ -64,34 +71,27 @@ public final class BatchConsumer implements SmartLifecycle {
     }
 
     /** The end of every partition of the topics now: what has been published so far. */
-    public Positions endOffsets() {
-        try (Consumer<byte[], byte[]> consumer = offsetReader()) {
-            return new Positions(consumer.endOffsets(partitions(consumer), TIMEOUT));
-        }
+    public synchronized Positions endOffsets() {
+        Consumer<byte[], byte[]> consumer = offsetReader();
+        return new Positions(consumer.endOffsets(partitions(consumer), TIMEOUT));
     }
 
     /** Whether the group has applied every record before {@code target} in every partition. */
-    public boolean hasReached(Positions target) {
-        Map<TopicPartition, Long> position = position(target.offsets().keySet());
+    public synchronized boolean hasReached(Positions target) {
+        Map<TopicPartition, Long> position =
+                position(offsetReader(), target.offsets().keySet());
         return target.offsets().entrySet().stream().allMatch(entry -> position.get(entry.getKey()) >= entry.getValue());
     }
 
     /** Records published but not yet applied by the group, over all partitions. */
-    public long lag() {
-        try (Consumer<byte[], byte[]> consumer = offsetReader()) {
-            Set<TopicPartition> partitions = partitions(consumer);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
-            Map<TopicPartition, Long> position = position(consumer, partitions);
-            return partitions.stream()
-                    .mapToLong(partition -> Math.max(0, ends.get(partition) - position.get(partition)))
-                    .sum();
-        }
-    }
-
-    private Map<TopicPartition, Long> position(Set<TopicPartition> partitions) {
-        try (Consumer<byte[], byte[]> consumer = offsetReader()) {
-            return position(consumer, partitions);
-        }
+    public synchronized long lag() {
+        Consumer<byte[], byte[]> consumer = offsetReader();
+        Set<TopicPartition> partitions = partitions(consumer);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+        Map<TopicPartition, Long> position = position(consumer, partitions);
+        return partitions.stream()
+                .mapToLong(partition -> Math.max(0, ends.get(partition) - position.get(partition)))
+                .sum();
     }
 
     /** The group's committed offset, or the log's start where it has committed none. */
@@ -115,8 +115,15 @@ public final class BatchConsumer implements SmartLifecycle {
         return partitions;
     }
 
-    /** A consumer of the group that never subscribes: it reads offsets without joining the group. */
+    /**
+     * A consumer of the group that never subscribes: it reads offsets without joining the group.
+     * One per batch consumer, kept until {@link #stop}; callers hold the monitor (a Kafka consumer
+     * is single-threaded).
+     */
     private Consumer<byte[], byte[]> offsetReader() {
-        return consumerFactory.createConsumer(group, group, "-offsets");
+        if (offsetReader == null) {
+            offsetReader = consumerFactory.createConsumer(group, group, "-offsets");
+        }
+        return offsetReader;
     }
 }
