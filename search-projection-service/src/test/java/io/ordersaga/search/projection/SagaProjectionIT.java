@@ -8,6 +8,10 @@ import io.ordersaga.search.support.SagaScenario;
 import io.ordersaga.search.support.SagaScenario.Published;
 import io.ordersaga.search.support.SagaScenario.Row;
 import io.ordersaga.search.support.ServiceIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The projection against the real servers: saga events in through Kafka, one document per order
@@ -30,8 +37,14 @@ class SagaProjectionIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String ALIAS = "orders";
 
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
     @Autowired
     SagaEvents saga;
+
+    @Value("${local.server.port}")
+    int port;
 
     @ParameterizedTest
     @EnumSource(Row.class)
@@ -67,6 +80,38 @@ class SagaProjectionIT {
                 .untilAsserted(() -> expected.forEach((orderId, document) -> assertThat(saga.document(ALIAS, orderId))
                         .as("order %s", orderId)
                         .contains(document)));
+    }
+
+    @Test
+    void reportsTheLiveProjectionHealthyWithItsIndexLagAndNewestEvent() throws Exception {
+        var scenario = SagaScenario.of(Row.HAPPY_PATH);
+        saga.publishAll(scenario.events());
+        OrderDocument expected = SagaEvents.expected(scenario.events());
+        await().atMost(PATIENCE)
+                .until(() -> saga.document(ALIAS, scenario.orderId()).orElse(null), expected::equals);
+
+        JsonNode health = await().atMost(PATIENCE)
+                .until(() -> actuator("/actuator/health/projection"), node -> node.path("details")
+                        .path("lastIndexedEventAt")
+                        .asString("")
+                        .equals(expected.lastEventAt().toString()));
+
+        assertThat(health.path("status").asString()).as(health.toString()).isEqualTo("UP");
+        assertThat(health.path("details").path("alias").asString()).isEqualTo(ALIAS);
+        assertThat(health.path("details").path("index").asString()).startsWith("orders-v");
+        assertThat(Duration.parse(health.path("details").path("lastBatchLag").asString()))
+                .isLessThan(Duration.ofSeconds(60));
+        JsonNode lag = actuator("/actuator/metrics/search.projection.lag?tag=projector:live");
+        assertThat(lag.path("measurements").get(0).path("value").asDouble()).isPositive();
+    }
+
+    private JsonNode actuator(String path) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(200, 503);
+        return json.readTree(response.body());
     }
 
     /** The streams mixed into one, each keeping its own order. */
