@@ -8,6 +8,7 @@ import io.ordersaga.messaging.inbox.InboxAutoConfiguration;
 import java.util.HashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,15 +21,30 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the service's {@link EventHandler} methods: Kafka consumers in the service's group, the
- * inbox for idempotency, and the failure policy (docs/idempotent-consumer.md,
- * docs/failure-policy.md).
+ * Runs the service's {@link EventHandler} methods or its {@link EventBatchHandler}: Kafka consumers
+ * in the service's group, the inbox for idempotency of the former, and the failure policy
+ * (docs/idempotent-consumer.md, docs/failure-policy.md).
  */
 @AutoConfiguration(
         after = {KafkaAutoConfiguration.class, MessagingAutoConfiguration.class, InboxAutoConfiguration.class})
 @EnableConfigurationProperties(ConsumerSettings.class)
 public class ConsumerAutoConfiguration {
 
+    @Bean
+    BatchConsumers batchConsumers(
+            ConsumerSettings settings,
+            MessagingSettings messaging,
+            ConsumerFactory<?, ?> kafkaConsumerFactory,
+            ConsumerRecordRecoverer deadLetters,
+            EventSerde serde) {
+        return new BatchConsumers(
+                settings, byteConsumerFactory(kafkaConsumerFactory, messaging.serviceName()), deadLetters, serde);
+    }
+
+    /**
+     * The service's consumers. The inbox and the transaction manager, which need a DataSource, are
+     * looked up only when there are {@link EventHandler} methods: a batch consumer needs neither.
+     */
     @Bean
     EventConsumers eventConsumers(
             ConfigurableListableBeanFactory beans,
@@ -37,12 +53,36 @@ public class ConsumerAutoConfiguration {
             ConsumerFactory<?, ?> kafkaConsumerFactory,
             ConsumerRecordRecoverer deadLetters,
             EventSerde serde,
-            Inbox inbox,
-            PlatformTransactionManager transactionManager) {
+            ObjectProvider<Inbox> inbox,
+            ObjectProvider<PlatformTransactionManager> transactionManager,
+            BatchConsumers batchConsumers) {
         String group = messaging.serviceName();
-        // Boot's consumer settings (bootstrap servers, security, anything under spring.kafka.consumer)
-        // with what this policy needs on top: raw bytes, decoded by the library, so a dead letter
-        // is exactly what was published; offsets committed by the container after processing.
+        return new EventConsumers(
+                beans,
+                settings,
+                group,
+                byteConsumerFactory(kafkaConsumerFactory, group),
+                FailurePolicy.errorHandler(settings.retry(), deadLetters),
+                handlers -> new EventDispatcher(
+                        serde,
+                        handlers,
+                        inbox.getIfAvailable(() -> {
+                            throw new IllegalStateException("@EventHandler methods need the inbox, which needs a"
+                                    + " DataSource; a service without a database consumes through an"
+                                    + " EventBatchHandler");
+                        }),
+                        new TransactionTemplate(transactionManager.getObject()),
+                        group),
+                batchConsumers);
+    }
+
+    /**
+     * Boot's consumer settings (bootstrap servers, security, anything under spring.kafka.consumer)
+     * with what the failure policy needs on top: raw bytes, decoded by the library, so a dead letter
+     * is exactly what was published; offsets committed by the container after processing.
+     */
+    private static DefaultKafkaConsumerFactory<byte[], byte[]> byteConsumerFactory(
+            ConsumerFactory<?, ?> kafkaConsumerFactory, String group) {
         var config = new HashMap<>(kafkaConsumerFactory.getConfigurationProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -50,15 +90,6 @@ public class ConsumerAutoConfiguration {
         // first start is still a step of some saga. Set spring.kafka.consumer.auto-offset-reset to
         // choose otherwise.
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        var consumerFactory =
-                new DefaultKafkaConsumerFactory<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        var transaction = new TransactionTemplate(transactionManager);
-        return new EventConsumers(
-                beans,
-                settings,
-                group,
-                consumerFactory,
-                FailurePolicy.errorHandler(settings.retry(), deadLetters),
-                handlers -> new EventDispatcher(serde, handlers, inbox, transaction, group));
+        return new DefaultKafkaConsumerFactory<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

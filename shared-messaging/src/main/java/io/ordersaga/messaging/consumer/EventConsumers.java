@@ -1,10 +1,12 @@
 package io.ordersaga.messaging.consumer;
 
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.Lifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
@@ -14,8 +16,9 @@ import org.springframework.kafka.listener.ContainerProperties;
 
 /**
  * The service's Kafka consumers: one listener container, subscribed to the configured topics, in
- * the service's consumer group. Its handlers are found once every singleton exists, so a bad
- * {@link EventHandler} method fails startup; the container starts with the other listener
+ * the service's consumer group: record by record for {@link EventHandler} methods, or in batches
+ * for an {@link EventBatchHandler} bean. Its handlers are found once every singleton exists, so a
+ * bad {@link EventHandler} method fails startup; the container starts with the other listener
  * containers, late in startup, and stops early in shutdown.
  */
 final class EventConsumers implements SmartInitializingSingleton, SmartLifecycle {
@@ -28,7 +31,8 @@ final class EventConsumers implements SmartInitializingSingleton, SmartLifecycle
     private final ConsumerFactory<byte[], byte[]> consumerFactory;
     private final CommonErrorHandler errorHandler;
     private final DispatcherFactory dispatchers;
-    private ConcurrentMessageListenerContainer<byte[], byte[]> container;
+    private final BatchConsumers batchConsumers;
+    private Lifecycle container;
 
     /** Builds the record listener once the handlers are known. */
     interface DispatcherFactory {
@@ -41,18 +45,38 @@ final class EventConsumers implements SmartInitializingSingleton, SmartLifecycle
             String group,
             ConsumerFactory<byte[], byte[]> consumerFactory,
             CommonErrorHandler errorHandler,
-            DispatcherFactory dispatchers) {
+            DispatcherFactory dispatchers,
+            BatchConsumers batchConsumers) {
         this.beans = beans;
         this.settings = settings;
         this.group = group;
         this.consumerFactory = consumerFactory;
         this.errorHandler = errorHandler;
         this.dispatchers = dispatchers;
+        this.batchConsumers = batchConsumers;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         EventHandlers handlers = EventHandlers.discover(beans);
+        Map<String, EventBatchHandler> batchHandlers = beans.getBeansOfType(EventBatchHandler.class, false, false);
+        if (!batchHandlers.isEmpty()) {
+            if (!handlers.isEmpty() || batchHandlers.size() > 1) {
+                throw new IllegalStateException("A service consumes in one group either through @EventHandler methods"
+                        + " or through one EventBatchHandler bean; " + group + " has "
+                        + handlers.eventTypes().size()
+                        + " @EventHandler methods and the EventBatchHandler beans " + batchHandlers.keySet());
+            }
+            var batchHandler = batchHandlers.entrySet().iterator().next();
+            container = batchConsumers.create(group, batchHandler.getValue());
+            log.info(
+                    "{} handles batches in {} from {} in consumer group {}",
+                    group,
+                    batchHandler.getKey(),
+                    settings.topics(),
+                    group);
+            return;
+        }
         if (handlers.isEmpty()) {
             log.info("No @EventHandler methods: {} consumes no events", group);
             return;
@@ -69,10 +93,11 @@ final class EventConsumers implements SmartInitializingSingleton, SmartLifecycle
         properties.setGroupId(group);
         properties.setClientId(group);
         properties.setMessageListener(dispatchers.dispatcher(handlers));
-        container = new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
-        container.setConcurrency(settings.concurrency());
-        container.setCommonErrorHandler(errorHandler);
-        container.setBeanName(group + "-events");
+        var records = new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
+        records.setConcurrency(settings.concurrency());
+        records.setCommonErrorHandler(errorHandler);
+        records.setBeanName(group + "-events");
+        container = records;
         log.info("{} handles {} from {} in consumer group {}", group, types, settings.topics(), group);
     }
 

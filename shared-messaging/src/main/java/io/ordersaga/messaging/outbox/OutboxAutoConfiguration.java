@@ -4,13 +4,16 @@ import io.ordersaga.messaging.EventSerde;
 import io.ordersaga.messaging.MessagingAutoConfiguration;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /** The outbox writer, for services that publish events (those that set {@code messaging.outbox.aggregate-type}). */
-@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, MessagingAutoConfiguration.class})
 @ConditionalOnProperty("messaging.outbox.aggregate-type")
+@ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(OutboxSettings.class)
 class OutboxAutoConfiguration {
 

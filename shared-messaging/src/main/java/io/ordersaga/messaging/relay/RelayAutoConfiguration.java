@@ -5,8 +5,10 @@ import io.ordersaga.messaging.MessagingAutoConfiguration;
 import io.ordersaga.messaging.MessagingSchema;
 import io.ordersaga.messaging.MessagingSettings;
 import io.ordersaga.messaging.outbox.OutboxSettings;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +35,7 @@ import org.springframework.kafka.config.TopicBuilder;
         })
 @ConditionalOnProperty("messaging.outbox.aggregate-type")
 @ConditionalOnBooleanProperty(name = "messaging.relay.enabled", matchIfMissing = true)
+@ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties({RelaySettings.class, OutboxSettings.class})
 class RelayAutoConfiguration {
 
