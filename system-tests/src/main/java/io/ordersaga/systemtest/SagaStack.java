@@ -5,21 +5,16 @@ import io.ordersaga.infra.harness.ServiceProcess;
 import io.ordersaga.stack.LocalStack;
 import io.ordersaga.stack.StackSettings;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole saga on one machine: the harness's PostgreSQL, Kafka, schema registry and SMTP server,
- * and the order, inventory, payment, shipping and notification services, each its own JVM started from its executable jar by the
+ * The whole system on one machine: the harness's PostgreSQL, Kafka, schema registry, Elasticsearch
+ * and SMTP server, and all six services, each its own JVM started from its executable jar by the
  * {@link LocalStack} on free ports. One stack per JVM ({@link #shared()}); the harness's shutdown
  * hook stops the services first, then the servers.
  */
 public final class SagaStack {
-
-    /** The services the saga tests run. */
-    static final List<String> SERVICES = List.of(
-            "order-service", "inventory-service", "payment-service", "shipping-service", "notification-service");
 
     private static SagaStack shared;
 
@@ -31,7 +26,6 @@ public final class SagaStack {
         this.stack = LocalStack.start(
                 infrastructure,
                 StackSettings.demo(settings.projectRoot(), settings.version())
-                        .withServices(SERVICES)
                         .withRandomPorts()
                         .withLogDirectory(Optional.empty())
                         .withServiceHeap(settings.serviceHeap())
@@ -90,6 +84,7 @@ public final class SagaStack {
                 SagaDatabases.of(infrastructure().postgres()),
                 settings.sagaDeadline().plus(Duration.ofSeconds(30)),
                 Optional.of(Mailbox.of(infrastructure().smtp())),
-                Optional.empty());
+                Optional.of(OrderIndex.elasticsearch(
+                        infrastructure().elasticsearch().httpUrl())));
     }
 }

@@ -62,6 +62,30 @@ class SagaInvariantsIT extends SagaSystemTest {
     }
 
     @Test
+    void reportsAnOrderWhoseStatusInTheSearchIndexDiffersFromTheOrderDatabase() {
+        var id = place(OrderRequest.of("LAPTOP-STAND-001", 1, "39.00"));
+        awaitStatus(id, "CONFIRMED", SAGA);
+        var index =
+                OrderIndex.elasticsearch(stack.infrastructure().elasticsearch().httpUrl());
+        Awaitility.await().atMost(SAGA).until(() -> "CONFIRMED"
+                .equals(index.statuses().get(id)));
+        var stale = new HashMap<>(index.statuses());
+        stale.put(id, "PLACED");
+        var checker = new SagaInvariants(
+                SagaDatabases.of(stack.infrastructure().postgres()),
+                SAGA,
+                java.util.Optional.empty(),
+                java.util.Optional.of(() -> stale));
+
+        var report = checker.check(stock);
+
+        assertThat(report.violations()).singleElement().satisfies(violation -> assertThat(violation)
+                .startsWith("5:")
+                .contains(id.toString())
+                .contains("is CONFIRMED but the search index says PLACED"));
+    }
+
+    @Test
     void reportsStockThatDoesNotMatchTheInitialStockMinusTheCommittedUnits() {
         var onHand = new HashMap<>(stock.onHand());
         onHand.merge("KEYBOARD-001", 1, Integer::sum);
