@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code projection} in {@code /actuator/health}: DOWN when Elasticsearch does not answer or is red,
- * when the alias is missing, or when the last live batch was written later than {@code
- * search.projection.healthy-lag} after its events happened. Details show the alias, its index,
- * and the last batch's lag and newest event.
+ * when the alias is missing, or while live batches are written later than {@code
+ * search.projection.healthy-lag} after their events happened (a lagging batch longer ago than that
+ * no longer counts: nothing has been waiting since). Details show the alias, its index, and the last
+ * batch's lag and newest event.
  */
 @Component("projection")
 class ProjectionHealthIndicator implements HealthIndicator {
@@ -52,7 +53,9 @@ class ProjectionHealthIndicator implements HealthIndicator {
             health.withDetail("lastBatchLag", last.lag().toString())
                     .withDetail("lastIndexedEventAt", last.latestEventAt().toString())
                     .withDetail("lastBatchIndexedAt", last.indexedAt().toString());
-            if (last.lag().compareTo(settings.healthyLag()) > 0) {
+            // A batch older than that is history: the projection has been idle since, so caught up.
+            boolean recent = last.indexedAt().isAfter(java.time.Instant.now().minus(settings.healthyLag()));
+            if (recent && last.lag().compareTo(settings.healthyLag()) > 0) {
                 health.down()
                         .withDetail(
                                 "lagging",
