@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -234,19 +233,16 @@ public final class StackCli {
         }
     }
 
-    /** {@code -Dstack.project-root}, else the reactor root this jar was built in. */
-    private static Path projectRoot() throws URISyntaxException {
-        String configured = System.getProperty("stack.project-root");
-        if (configured != null) {
-            return Path.of(configured).toAbsolutePath().normalize();
+    /** {@code -Dstack.project-root} (bin/stack sets it), else the working directory if it is the project's root. */
+    private static Path projectRoot() {
+        Path root = Path.of(System.getProperty("stack.project-root", ""))
+                .toAbsolutePath()
+                .normalize();
+        if (!Files.isDirectory(root.resolve("infra/local-stack"))) {
+            fail("Not the order saga's project root: " + root
+                    + ". Run bin/stack, or pass -Dstack.project-root=<root>.");
         }
-        // <root>/infra/local-stack/target/infra-local-stack-<version>-cli.jar
-        Path jar = Path.of(StackCli.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        return jar.getParent().getParent().getParent().getParent();
+        return root;
     }
 
     private static String version() throws IOException {
