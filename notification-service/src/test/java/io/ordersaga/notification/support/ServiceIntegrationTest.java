@@ -2,6 +2,7 @@ package io.ordersaga.notification.support;
 
 import io.ordersaga.infra.harness.spring.HarnessContextInitializer;
 import io.ordersaga.messaging.testing.ConsumedTopics;
+import io.ordersaga.web.testing.ServiceHttp;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -33,7 +34,7 @@ import org.springframework.test.context.ContextConfiguration;
             "notifications.delivery.retry.max-attempts=" + ServiceIntegrationTest.MAX_ATTEMPTS
         })
 @ContextConfiguration(initializers = HarnessContextInitializer.class)
-@Import({ConsumedTopics.class, SagaEvents.class, Mailbox.class})
+@Import({ConsumedTopics.class, SagaEvents.class, Mailbox.class, ServiceHttp.class})
 public @interface ServiceIntegrationTest {
 
     /** Delivery attempts allowed in these tests. */

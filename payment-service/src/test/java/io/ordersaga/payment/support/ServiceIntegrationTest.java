@@ -2,6 +2,7 @@ package io.ordersaga.payment.support;
 
 import io.ordersaga.infra.harness.spring.HarnessContextInitializer;
 import io.ordersaga.messaging.testing.ConsumedTopics;
+import io.ordersaga.web.testing.ServiceHttp;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -22,5 +23,5 @@ import org.springframework.test.context.ContextConfiguration;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"harness.database=payments", "harness.servers=postgres,kafka,schema-registry"})
 @ContextConfiguration(initializers = HarnessContextInitializer.class)
-@Import({ConsumedTopics.class, SagaEvents.class})
+@Import({ConsumedTopics.class, SagaEvents.class, ServiceHttp.class})
 public @interface ServiceIntegrationTest {}
