@@ -2,6 +2,7 @@ package io.ordersaga.search.support;
 
 import io.ordersaga.infra.harness.spring.HarnessContextInitializer;
 import io.ordersaga.messaging.testing.ConsumedTopics;
+import io.ordersaga.web.testing.ServiceHttp;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -28,5 +29,5 @@ import org.springframework.test.context.ContextConfiguration;
             "search.rebuild.poll-interval=100ms"
         })
 @ContextConfiguration(initializers = HarnessContextInitializer.class)
-@Import({ConsumedTopics.class, SagaEvents.class})
+@Import({ConsumedTopics.class, SagaEvents.class, ServiceHttp.class})
 public @interface ServiceIntegrationTest {}
