@@ -1,15 +1,12 @@
 package io.ordersaga.inventory.support;
 
 import io.ordersaga.infra.harness.spring.HarnessContextInitializer;
+import io.ordersaga.messaging.testing.ConsumedTopics;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Optional;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -17,7 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
  * Service integration tier: the whole inventory service on a random port, with its relay and
  * consumers running, against the harness's real PostgreSQL (database {@code inventory}), Kafka and
  * schema registry. Four consumer threads, so reservations on the same product really run
- * concurrently. Every class carrying it shares one application context.
+ * concurrently. Every class carrying it shares one application context. orders.events belongs to
+ * the order service, which does not run here: {@link ConsumedTopics} declares it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,15 +27,5 @@ import org.springframework.test.context.ContextConfiguration;
             "messaging.consumer.concurrency=4"
         })
 @ContextConfiguration(initializers = HarnessContextInitializer.class)
-@Import(InventoryIntegrationTest.OrderTopic.class)
-public @interface InventoryIntegrationTest {
-
-    /** orders.events belongs to the order service, which does not run here: the test declares it. */
-    @TestConfiguration(proxyBeanMethods = false)
-    class OrderTopic {
-        @Bean
-        NewTopic ordersEvents() {
-            return new NewTopic(OrderTopics.ORDERS, Optional.of(12), Optional.empty());
-        }
-    }
-}
+@Import(ConsumedTopics.class)
+public @interface InventoryIntegrationTest {}

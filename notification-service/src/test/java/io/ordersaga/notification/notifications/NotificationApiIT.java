@@ -4,22 +4,19 @@ import static io.ordersaga.notification.support.SagaEvents.ORDERS_EVENTS;
 import static io.ordersaga.notification.support.SagaEvents.SHIPMENTS_EVENTS;
 import static io.ordersaga.notification.support.SagaEvents.orderConfirmed;
 import static io.ordersaga.notification.support.SagaEvents.shipmentScheduled;
+import static io.ordersaga.web.testing.ProblemAssertions.assertBadRequestNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ordersaga.notification.support.Mailbox;
 import io.ordersaga.notification.support.SagaEvents;
 import io.ordersaga.notification.support.ServiceIntegrationTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.ordersaga.web.testing.ServiceHttp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,16 +27,14 @@ class NotificationApiIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    ServiceHttp http;
 
     @Autowired
     SagaEvents saga;
 
     @Autowired
     NotificationLog log;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void showsTheNotificationsOfAnOrderOldestFirst() throws Exception {
@@ -52,7 +47,7 @@ class NotificationApiIT {
                 .until(() -> log.ofOrder(orderId).size() == 2
                         && log.ofOrder(orderId).stream().allMatch(n -> n.status() == NotificationStatus.SENT));
 
-        var response = get("/notifications?orderId=" + orderId);
+        var response = http.get("/notifications?orderId=" + orderId);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
@@ -73,7 +68,7 @@ class NotificationApiIT {
 
     @Test
     void answersAnEmptyListForAnOrderWithoutNotifications() throws Exception {
-        var response = get("/notifications?orderId=" + UUID.randomUUID());
+        var response = http.get("/notifications?orderId=" + UUID.randomUUID());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).size()).isZero();
@@ -81,12 +76,12 @@ class NotificationApiIT {
 
     @Test
     void rejectsAMalformedOrderIdWithAProblemNamingIt() throws Exception {
-        assertProblemNamingOrderId(get("/notifications?orderId=not-a-uuid"));
+        assertBadRequestNaming(http.get("/notifications?orderId=not-a-uuid"), "orderId");
     }
 
     @Test
     void rejectsAMissingOrderIdWithAProblemNamingIt() throws Exception {
-        assertProblemNamingOrderId(get("/notifications"));
+        assertBadRequestNaming(http.get("/notifications"), "orderId");
     }
 
     @Test
@@ -97,28 +92,11 @@ class NotificationApiIT {
         await().atMost(PATIENCE)
                 .until(() -> log.ofOrder(orderId).stream().anyMatch(n -> n.status() == NotificationStatus.SENT));
 
-        var response = get("/actuator/prometheus");
+        var response = http.get("/actuator/prometheus");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .contains("notifications_pending ")
                 .contains("notifications_sent_total{kind=\"ORDER_CONFIRMED\"");
-    }
-
-    private static void assertProblemNamingOrderId(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("orderId");
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,20 +2,17 @@ package io.ordersaga.payment.payments;
 
 import static io.ordersaga.payment.support.SagaEvents.INVENTORY_EVENTS;
 import static io.ordersaga.payment.support.SagaEvents.inventoryReserved;
+import static io.ordersaga.web.testing.ProblemAssertions.assertBadRequestNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ordersaga.payment.support.SagaEvents;
 import io.ordersaga.payment.support.ServiceIntegrationTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.ordersaga.web.testing.ServiceHttp;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,8 +23,8 @@ class PaymentApiIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    ServiceHttp http;
 
     @Autowired
     SagaEvents saga;
@@ -35,15 +32,13 @@ class PaymentApiIT {
     @Autowired
     PaymentProcessing payments;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void showsTheAuthorizedPaymentOfAnOrder() throws Exception {
         UUID orderId = UUID.randomUUID();
         saga.publish(INVENTORY_EVENTS, inventoryReserved(orderId, "19.90", "tok_visa_4242"));
         await().atMost(PATIENCE).until(() -> payments.ofOrder(orderId).isPresent());
 
-        var response = get("/payments?orderId=" + orderId);
+        var response = http.get("/payments?orderId=" + orderId);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
@@ -64,7 +59,7 @@ class PaymentApiIT {
         await().atMost(PATIENCE).until(() -> payments.ofOrder(orderId).isPresent());
 
         JsonNode payment =
-                JSON.readTree(get("/payments?orderId=" + orderId).body()).get(0);
+                JSON.readTree(http.get("/payments?orderId=" + orderId).body()).get(0);
 
         assertThat(payment.get("status").asString()).isEqualTo("DECLINED");
         assertThat(payment.get("reason").asString()).isEqualTo("DECLINED");
@@ -72,7 +67,7 @@ class PaymentApiIT {
 
     @Test
     void answersAnEmptyListForAnOrderPaymentHasNotSeen() throws Exception {
-        var response = get("/payments?orderId=" + UUID.randomUUID());
+        var response = http.get("/payments?orderId=" + UUID.randomUUID());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).size()).isZero();
@@ -80,32 +75,15 @@ class PaymentApiIT {
 
     @Test
     void rejectsAMalformedOrderIdWithAProblemNamingIt() throws Exception {
-        var response = get("/payments?orderId=not-a-uuid");
+        var response = http.get("/payments?orderId=not-a-uuid");
 
-        assertProblemNamingOrderId(response);
+        assertBadRequestNaming(response, "orderId");
     }
 
     @Test
     void rejectsAMissingOrderIdWithAProblemNamingIt() throws Exception {
-        var response = get("/payments");
+        var response = http.get("/payments");
 
-        assertProblemNamingOrderId(response);
-    }
-
-    private static void assertProblemNamingOrderId(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("orderId");
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertBadRequestNaming(response, "orderId");
     }
 }

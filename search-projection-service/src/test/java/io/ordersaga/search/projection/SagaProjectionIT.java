@@ -8,9 +8,7 @@ import io.ordersaga.search.support.SagaScenario;
 import io.ordersaga.search.support.SagaScenario.Published;
 import io.ordersaga.search.support.SagaScenario.Row;
 import io.ordersaga.search.support.ServiceIntegrationTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.ordersaga.web.testing.ServiceHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,14 +34,13 @@ class SagaProjectionIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String ALIAS = "orders";
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Autowired
     SagaEvents saga;
 
-    @Value("${local.server.port}")
-    int port;
+    @Autowired
+    ServiceHttp http;
 
     @ParameterizedTest
     @EnumSource(Row.class)
@@ -106,10 +102,7 @@ class SagaProjectionIT {
     }
 
     private JsonNode actuator(String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(200, 503);
         return json.readTree(response.body());
     }

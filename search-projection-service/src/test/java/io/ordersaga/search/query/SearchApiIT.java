@@ -7,10 +7,8 @@ import io.ordersaga.search.support.SagaEvents;
 import io.ordersaga.search.support.SagaScenario;
 import io.ordersaga.search.support.SagaScenario.Row;
 import io.ordersaga.search.support.ServiceIntegrationTest;
-import java.net.URI;
+import io.ordersaga.web.testing.ServiceHttp;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +38,6 @@ class SearchApiIT {
     private static final Instant DAY = Instant.parse("2001-02-03T00:00:00Z");
     private static final String DAY_RANGE = "from=2001-02-03&to=2001-02-04";
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<SagaScenario> orders = new ArrayList<>();
@@ -49,8 +45,8 @@ class SearchApiIT {
     @Autowired
     SagaEvents saga;
 
-    @Value("${local.server.port}")
-    int port;
+    @Autowired
+    ServiceHttp http;
 
     SagaScenario grace;
     SagaScenario alan;
@@ -192,7 +188,7 @@ class SearchApiIT {
                 "minTotal=50&maxTotal=10|minTotal"
             })
     void rejectsABadParameterWithProblemDetailsNamingIt(String parameters, String field) throws Exception {
-        HttpResponse<String> response = send("/search/orders?" + parameters);
+        HttpResponse<String> response = http.get("/search/orders?" + parameters);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -206,7 +202,7 @@ class SearchApiIT {
 
     @Test
     void rejectsBadFiltersOfTheStatsToo() throws Exception {
-        HttpResponse<String> response = send("/search/orders/stats?status=LOST");
+        HttpResponse<String> response = http.get("/search/orders/stats?status=LOST");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json.readTree(response.body())
@@ -233,20 +229,12 @@ class SearchApiIT {
 
     private JsonNode get(String path) {
         try {
-            HttpResponse<String> response = send(path);
+            HttpResponse<String> response = http.get(path);
             assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
             return json.readTree(response.body());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private HttpResponse<String> send(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String encode(String value) {

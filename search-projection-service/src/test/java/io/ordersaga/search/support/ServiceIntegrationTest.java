@@ -1,23 +1,21 @@
 package io.ordersaga.search.support;
 
 import io.ordersaga.infra.harness.spring.HarnessContextInitializer;
+import io.ordersaga.messaging.testing.ConsumedTopics;
+import io.ordersaga.web.testing.ServiceHttp;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Optional;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Service integration tier: the whole search projection on a random port, its batch consumer
  * running, against the harness's real Kafka, schema registry and Elasticsearch; no database. Every
- * class carrying it shares one application context.
+ * class carrying it shares one application context. The four topics it consumes belong to the other
+ * services, which do not run here: {@link ConsumedTopics} declares them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,17 +29,5 @@ import org.springframework.test.context.ContextConfiguration;
             "search.rebuild.poll-interval=100ms"
         })
 @ContextConfiguration(initializers = HarnessContextInitializer.class)
-@Import({ServiceIntegrationTest.ConsumedTopics.class, SagaEvents.class})
-public @interface ServiceIntegrationTest {
-
-    /** The four topics belong to the other services, which do not run here; auto-create is off. */
-    @TestConfiguration(proxyBeanMethods = false)
-    class ConsumedTopics {
-        @Bean
-        KafkaAdmin.NewTopics consumedTopics() {
-            return new KafkaAdmin.NewTopics(SagaScenario.TOPICS.stream()
-                    .map(topic -> new NewTopic(topic, Optional.of(12), Optional.empty()))
-                    .toArray(NewTopic[]::new));
-        }
-    }
-}
+@Import({ConsumedTopics.class, SagaEvents.class, ServiceHttp.class})
+public @interface ServiceIntegrationTest {}

@@ -75,7 +75,8 @@ public final class Events {
                 .build();
     }
 
-    private static EventEnvelope envelope(UUID orderId, Class<? extends SpecificRecord> type) {
+    /** A new envelope (new event id, now, no causation) for an event of {@code type} about the order. */
+    public static EventEnvelope envelope(UUID orderId, Class<? extends SpecificRecord> type) {
         return EventEnvelopes.of(type, orderId, Instant.now(), null);
     }
 }

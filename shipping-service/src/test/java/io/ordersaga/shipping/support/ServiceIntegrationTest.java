@@ -1,23 +1,21 @@
 package io.ordersaga.shipping.support;
 
 import io.ordersaga.infra.harness.spring.HarnessContextInitializer;
+import io.ordersaga.messaging.testing.ConsumedTopics;
+import io.ordersaga.web.testing.ServiceHttp;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Optional;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Service integration tier: the whole shipping service on a random port, its outbox relay and its
  * consumers running, against the harness's real PostgreSQL (database {@code shipments}), Kafka and
- * schema registry. Every class carrying it shares one application context.
+ * schema registry. Every class carrying it shares one application context. The topics shipping
+ * consumes belong to payment and order, which do not run here: {@link ConsumedTopics} declares them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,17 +23,5 @@ import org.springframework.test.context.ContextConfiguration;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"harness.database=shipments", "harness.servers=postgres,kafka,schema-registry"})
 @ContextConfiguration(initializers = HarnessContextInitializer.class)
-@Import({ServiceIntegrationTest.ConsumedTopics.class, SagaEvents.class})
-public @interface ServiceIntegrationTest {
-
-    /** The topics shipping consumes belong to payment and order, which do not run here; auto-create is off. */
-    @TestConfiguration(proxyBeanMethods = false)
-    class ConsumedTopics {
-        @Bean
-        KafkaAdmin.NewTopics consumedTopics() {
-            return new KafkaAdmin.NewTopics(
-                    new NewTopic(SagaEvents.PAYMENTS_EVENTS, Optional.of(12), Optional.empty()),
-                    new NewTopic(SagaEvents.ORDERS_EVENTS, Optional.of(12), Optional.empty()));
-        }
-    }
-}
+@Import({ConsumedTopics.class, SagaEvents.class, ServiceHttp.class})
+public @interface ServiceIntegrationTest {}

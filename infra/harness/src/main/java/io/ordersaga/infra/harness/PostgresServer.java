@@ -82,22 +82,7 @@ public final class PostgresServer implements ManagedServer {
 
     /** Creates {@code database} unless it exists. */
     public void createDatabase(String database) {
-        if (!database.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("not a plain database name: " + database);
-        }
-        try (Connection connection = connect("postgres");
-                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, database);
-            try (var result = exists.executeQuery()) {
-                if (!result.next()) {
-                    try (var create = connection.createStatement()) {
-                        create.execute("create database " + database);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + database, e);
-        }
+        PostgresDatabases.createIfMissing(database, () -> connect("postgres"));
     }
 
     public String host() {

@@ -2,7 +2,7 @@ package io.ordersaga.infra.harness.spring;
 
 import io.ordersaga.infra.harness.Infrastructure;
 import io.ordersaga.infra.harness.testcontainers.HarnessProvider;
-import io.ordersaga.infra.harness.testcontainers.TestcontainersContextInitializer;
+import io.ordersaga.infra.harness.testcontainers.TestcontainersInfrastructure;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -20,27 +20,32 @@ import org.springframework.core.env.MapPropertySource;
  * {@code elasticsearch}, {@code smtp}) and {@code harness.database} (the service's database, created
  * if missing), and adds the connection properties with the highest precedence. With
  * {@code -Dharness.provider=testcontainers} the servers are Testcontainers containers instead
- * ({@link TestcontainersContextInitializer}; needs a Docker daemon).
+ * ({@link TestcontainersInfrastructure}; needs a Docker daemon), and the properties the same.
  */
 public class HarnessContextInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        if (HarnessProvider.selected() == HarnessProvider.TESTCONTAINERS) {
-            new TestcontainersContextInitializer().initialize(context);
-            return;
-        }
         var environment = context.getEnvironment();
         List<String> servers = Arrays.stream(environment
                         .getProperty("harness.servers", "postgres,kafka,schema-registry")
                         .split(","))
                 .map(String::trim)
                 .toList();
+        String database = environment.getProperty("harness.database", "postgres");
+        Map<String, Object> properties = new HashMap<>(
+                HarnessProvider.selected() == HarnessProvider.TESTCONTAINERS
+                        ? TestcontainersInfrastructure.shared().springProperties(servers, database)
+                        : embeddedServers(servers, database));
+        environment.getPropertySources().addFirst(new MapPropertySource("harness", properties));
+    }
+
+    /** Starts the embedded servers {@code servers} names; returns the properties pointing at them. */
+    private static Map<String, Object> embeddedServers(List<String> servers, String database) {
         var infrastructure = Infrastructure.shared();
         Map<String, Object> properties = new HashMap<>();
         if (servers.contains("postgres")) {
             var postgres = infrastructure.postgres();
-            String database = environment.getProperty("harness.database", "postgres");
             postgres.createDatabase(database);
             properties.put("spring.datasource.url", postgres.jdbcUrl(database));
         }
@@ -60,6 +65,6 @@ public class HarnessContextInitializer implements ApplicationContextInitializer<
                     "messaging.schema-registry-url",
                     infrastructure.schemaRegistry().apiUrl());
         }
-        environment.getPropertySources().addFirst(new MapPropertySource("harness", properties));
+        return properties;
     }
 }

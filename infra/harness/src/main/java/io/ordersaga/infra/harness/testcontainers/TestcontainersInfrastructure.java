@@ -1,9 +1,10 @@
 package io.ordersaga.infra.harness.testcontainers;
 
+import io.ordersaga.infra.harness.PostgresDatabases;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -64,6 +65,20 @@ public final class TestcontainersInfrastructure {
         return this;
     }
 
+    /**
+     * What {@link io.ordersaga.infra.harness.spring.HarnessContextInitializer} needs with
+     * {@code harness.provider=testcontainers}: starts the containers {@code servers} names, creates
+     * {@code database} when PostgreSQL is among them, and returns the Spring properties pointing at
+     * them, the same the embedded harness sets.
+     */
+    public synchronized Map<String, String> springProperties(List<String> servers, String database) {
+        start(servers);
+        if (servers.contains("postgres")) {
+            createDatabase(database);
+        }
+        return endpoints().springProperties(servers, database);
+    }
+
     /** Where the started containers answer; a server not started is null. */
     public synchronized ContainerEndpoints endpoints() {
         return new ContainerEndpoints(
@@ -80,24 +95,11 @@ public final class TestcontainersInfrastructure {
 
     /** Creates {@code database} unless it exists. */
     public synchronized void createDatabase(String database) {
-        if (!database.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("not a plain database name: " + database);
-        }
-        var container = postgres();
-        try (var connection = DriverManager.getConnection(
-                        container.getJdbcUrl(), container.getUsername(), container.getPassword());
-                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, database);
-            try (var result = exists.executeQuery()) {
-                if (!result.next()) {
-                    try (var create = connection.createStatement()) {
-                        create.execute("create database " + database);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + database, e);
-        }
+        PostgresDatabases.createIfMissing(database, () -> {
+            var container = postgres();
+            return DriverManager.getConnection(
+                    container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        });
     }
 
     private PostgreSQLContainer postgres() {
