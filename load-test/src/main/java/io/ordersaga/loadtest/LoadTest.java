@@ -4,6 +4,7 @@ import io.ordersaga.loadtest.report.Machine;
 import io.ordersaga.loadtest.report.Summary;
 import io.ordersaga.loadtest.run.ApiOrderStates;
 import io.ordersaga.loadtest.run.DatabaseOrderStates;
+import io.ordersaga.loadtest.run.Drain;
 import io.ordersaga.loadtest.run.InvariantChecks;
 import io.ordersaga.loadtest.run.InvariantResult;
 import io.ordersaga.loadtest.run.LoadRun;
@@ -43,6 +44,9 @@ public final class LoadTest {
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
     private static final Duration STACK_START_TIMEOUT = Duration.ofMinutes(5);
+
+    /** A fresh stack's first sagas are slow (see {@link Warmup}); past this the load starts anyway. */
+    private static final Duration WARMUP_DRAIN = Duration.ofMinutes(2);
 
     private final LoadTestOptions options;
     private final Path projectRoot;
@@ -105,11 +109,13 @@ public final class LoadTest {
             List<String> services,
             boolean stackStartedHere) {
         if (options.warmup() > 0) {
-            var statuses = Warmup.run(orderServiceUrl, options.mix(), options.warmup());
+            List<UUID> warmup = Warmup.run(orderServiceUrl, options.mix(), options.warmup());
+            Drain drained = Drain.await(states, warmup, WARMUP_DRAIN);
             log.info(
-                    "Warm-up: {} orders placed, {} not accepted",
-                    statuses.size(),
-                    statuses.stream().filter(status -> status != 202).count());
+                    "Warm-up: {} orders accepted of {}; their sagas ended {} ms after the last was placed",
+                    warmup.size(),
+                    options.warmup() * options.mix().total(),
+                    drained.took().toMillis());
         }
         Optional<StockBaseline> stock = invariants.map(InvariantChecks::captureStock);
         var loadRun = new LoadRun(states, options.drainTimeout());

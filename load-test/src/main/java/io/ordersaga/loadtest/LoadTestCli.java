@@ -22,6 +22,10 @@ public final class LoadTestCli {
         Path root = Path.of(System.getProperty("loadtest.project-root", "."))
                 .toAbsolutePath()
                 .normalize();
+        if (List.of(args).contains("--help")) {
+            System.out.println(LoadTestOptions.USAGE);
+            return;
+        }
         LoadTestOptions options;
         try {
             options = LoadTestOptions.parse(List.of(args), root);

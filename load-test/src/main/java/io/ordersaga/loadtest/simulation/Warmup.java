@@ -8,27 +8,31 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A few orders placed one at a time before the measured load, one of each outcome of the mix: the
- * services' first requests pay for class loading, connection pools and the registry look-up of each
- * event schema, which is not what the load test measures. Their orders stay in the databases and are
- * checked by the invariants like any other.
+ * Orders placed one at a time before the measured load, a round of the mix (so each outcome's path
+ * runs): a freshly started stack's first sagas pay for class loading, connection pools, consumer group
+ * assignments and the registry look-up of each event schema, and took up to 25 s each on a loaded
+ * machine, which is not what the load test measures. The runner waits for these orders to end before
+ * the load starts. They stay in the databases and are checked by the invariants like any other.
  */
 public final class Warmup {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Warmup() {}
 
-    /** Places {@code rounds} orders of each outcome of {@code mix}; answers the HTTP statuses, in order. */
-    public static List<Integer> run(String baseUrl, OutcomeMix mix, int rounds) {
+    /** Places {@code rounds} rounds of {@code mix}; answers the ids of the accepted orders. */
+    public static List<UUID> run(String baseUrl, OutcomeMix mix, int rounds) {
         var client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         var feeder = new OrderFeeder(mix, 0);
-        var statuses = new ArrayList<Integer>();
+        var accepted = new ArrayList<UUID>();
         for (int i = 0; i < rounds * mix.total(); i++) {
             var order = feeder.next();
             var request = HttpRequest.newBuilder(URI.create(baseUrl + "/orders"))
@@ -37,8 +41,11 @@ public final class Warmup {
                     .POST(HttpRequest.BodyPublishers.ofString((String) order.get(OrderFeeder.BODY)))
                     .build();
             try {
-                statuses.add(client.send(request, HttpResponse.BodyHandlers.discarding())
-                        .statusCode());
+                var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 202) {
+                    accepted.add(UUID.fromString(
+                            JSON.readTree(response.body()).get("orderId").asString()));
+                }
             } catch (IOException e) {
                 throw new IllegalStateException("warm-up order failed: " + e, e);
             } catch (InterruptedException e) {
@@ -46,6 +53,6 @@ public final class Warmup {
                 throw new IllegalStateException("interrupted during the warm-up", e);
             }
         }
-        return statuses;
+        return accepted;
     }
 }
