@@ -27,11 +27,15 @@ class LoadSmokeIT {
     void placesTwentyOrdersPerSecondForThirtySecondsAndEveryOrderEndsAsBuiltWithTheInvariantsHolding() {
         var options = LoadTestOptions.parse(
                 List.of(
-                        "--rate", "20",
-                        "--duration", "30s",
+                        "--rate",
+                        "20",
+                        "--duration",
+                        "30s",
                         "--random-ports",
-                        "--stack-dir", "load-test/target/smoke-stack",
-                        "--output", "load-test/target/smoke"),
+                        "--stack-dir",
+                        "load-test/target/smoke-stack",
+                        "--output",
+                        "load-test/target/smoke"),
                 ROOT);
 
         var summary = new LoadTest(options, ROOT, VERSION).run();
@@ -59,13 +63,11 @@ class LoadSmokeIT {
                 .isEqualTo(row.intended()));
         assertThat(step.outcomes().mismatches()).isZero();
         assertThat(summary.invariants()).hasSize(5);
-        assertThat(summary.invariants().subList(0, 3))
-                .allSatisfy(invariant -> assertThat(invariant.status())
-                        .as(invariant.statement() + ": " + invariant.violations())
-                        .isEqualTo(InvariantResult.Status.HOLDS));
+        assertThat(summary.invariants().subList(0, 3)).allSatisfy(invariant -> assertThat(invariant.status())
+                .as(invariant.statement() + ": " + invariant.violations())
+                .isEqualTo(InvariantResult.Status.HOLDS));
         assertThat(summary.invariants())
-                .noneSatisfy(invariant ->
-                        assertThat(invariant.status()).isEqualTo(InvariantResult.Status.VIOLATED));
+                .noneSatisfy(invariant -> assertThat(invariant.status()).isEqualTo(InvariantResult.Status.VIOLATED));
         assertThat(summary.passed()).as(String.join("; ", summary.failures())).isTrue();
         assertThat(options.output().resolve("summary.json")).isNotEmptyFile();
         assertThat(options.output().resolve("summary.md")).content().contains("# Load test: passed");

@@ -28,7 +28,8 @@ class LoadTestOptionsTest {
 
     @Test
     void saturationStepsFromItsStartRateWithTheSpecsLatencyLimit() {
-        var options = LoadTestOptions.parse(List.of("--saturation", "--start-rate", "150", "--step-duration", "2m"), ROOT);
+        var options =
+                LoadTestOptions.parse(List.of("--saturation", "--start-rate", "150", "--step-duration", "2m"), ROOT);
 
         var plan = options.saturation().orElseThrow();
         assertThat(plan.startRate()).isEqualTo(150);

@@ -116,6 +116,15 @@ public final class SummaryFiles {
         }
         for (StepResult step : summary.steps()) {
             outcomes(md, step);
+            if (!step.hops().isEmpty()) {
+                md.append("\nWhere the saga's time goes (the order service's timeline; p50 / p95 / p99 / max, ms): ");
+                md.append(String.join(
+                        "; ",
+                        step.hops().stream()
+                                .map(hop -> hop.name() + " " + four(hop.latency()))
+                                .toList()));
+                md.append(".\n");
+            }
             if (step.sagaByMinute().size() > 1) {
                 md.append("\nSaga latency per minute of the run (p50 / p95 / p99 / max, ms): ");
                 for (int minute = 0; minute < step.sagaByMinute().size(); minute++) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -24,14 +25,16 @@ public final class LoadRun {
     private static final Logger log = LoggerFactory.getLogger(LoadRun.class);
 
     private final OrderStates states;
+    private final Optional<SagaHops> hops;
     private final Duration drainTimeout;
 
     /**
      * @param drainTimeout how long to wait after the load for the last order to end: past the order
      *     service's saga deadline every order should have ended, so a little more than that
      */
-    public LoadRun(OrderStates states, Duration drainTimeout) {
+    public LoadRun(OrderStates states, Optional<SagaHops> hops, Duration drainTimeout) {
         this.states = states;
+        this.hops = hops;
         this.drainTimeout = drainTimeout;
     }
 
@@ -63,6 +66,7 @@ public final class LoadRun {
                 acceptedRate(drain.orders()),
                 Percentiles.of(ended.stream().map(LoadRun::sagaMillis).toList()),
                 byMinute(ended),
+                hops.map(timelines -> timelines.of(accepted)).orElse(List.of()),
                 drain.took().toMillis(),
                 drain.lost().size(),
                 drain.stuck().size(),

@@ -13,6 +13,7 @@ import java.util.List;
  * @param saga placed to CONFIRMED or CANCELLED, over the accepted orders that ended (from the order
  *     service's {@code placed_at} and {@code completed_at})
  * @param sagaByMinute the same per minute of placement, to show whether the latency drifts
+ * @param hops the saga's time per participant round trip, when the order database is readable
  * @param drainMillis from the end of the load until the last accepted order ended
  * @param lost accepted orders the order service does not know
  * @param stuck accepted orders still in flight after the drain timeout
@@ -28,6 +29,7 @@ public record StepResult(
         double acceptedRate,
         Percentiles saga,
         List<Percentiles> sagaByMinute,
+        List<SagaHops.Hop> hops,
         long drainMillis,
         long lost,
         long stuck,
@@ -38,6 +40,7 @@ public record StepResult(
 
     public StepResult {
         sagaByMinute = List.copyOf(sagaByMinute);
+        hops = List.copyOf(hops);
     }
 
     /** Whether every accepted order ended as built for, with no HTTP error: the run's correctness. */

@@ -40,6 +40,7 @@ class SaturationTest {
         var http = new HttpStats(1000, 1000 - errors, errors, arrivals, latency, Percentiles.NONE);
         var outcomes = new OutcomeTally(List.of(), java.util.Map.of(), 0, List.of());
         var load = new LoadAverage(1, 1, 1);
-        return new StepResult(rate, 60, http, arrivals, latency, List.of(), drain, 0, 0, outcomes, "", load, load);
+        return new StepResult(
+                rate, 60, http, arrivals, latency, List.of(), List.of(), drain, 0, 0, outcomes, "", load, load);
     }
 }
