@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param mix the outcome mix ({@code --mix confirmed=85,out-of-stock=5,...})
  * @param seed the orders' content ({@code --seed}, default 1)
  * @param saturation the stepped saturation run instead of one rate ({@code --saturation}, with
- *     {@code --start-rate 100 --rate-step 50 --max-rate 600 --step-duration 1m --p99-limit 1s --max-drain 5s})
+ *     {@code --start-rate 20 --rate-step 20 --max-rate 400 --step-duration 1m --p99-limit 1s --max-drain 5s})
  * @param baseUrl a target given by URL only ({@code --base-url}): no stack is started, the orders are
  *     read back through GET /orders/{id} and the invariants, which need the databases, are not checked
  * @param stackDirectory where the local stack keeps its state ({@code --stack-dir}, default
@@ -47,7 +47,7 @@ public record LoadTestOptions(
 
     static final String USAGE = """
             usage: bin/load-test [--rate 167] [--duration 10m] [--mix confirmed=85,out-of-stock=5,payment-declined=5,shipping-unavailable=3,customer-cancel=2]
-                                 [--saturation [--start-rate 100] [--rate-step 50] [--max-rate 600] [--step-duration 1m]
+                                 [--saturation [--start-rate 20] [--rate-step 20] [--max-rate 400] [--step-duration 1m]
                                                [--p99-limit 1s] [--max-drain 5s]]
                                  [--base-url http://host:port | --stack-dir target/local-stack [--services a,b] [--random-ports]]
                                  [--output target/load-test] [--seed 1] [--warmup-rounds 1] [--drain-timeout 2m]
@@ -60,9 +60,9 @@ public record LoadTestOptions(
         OutcomeMix mix = OutcomeMix.DEFAULT;
         long seed = 1;
         boolean saturation = false;
-        double startRate = 100;
-        double rateStep = 50;
-        double maxRate = 600;
+        double startRate = 20;
+        double rateStep = 20;
+        double maxRate = 400;
         Duration stepDuration = Duration.ofMinutes(1);
         Duration p99Limit = Duration.ofSeconds(1);
         Duration maxDrain = Duration.ofSeconds(5);
