@@ -1,0 +1,195 @@
+package io.ordersaga.loadtest.report;
+
+import io.ordersaga.loadtest.run.InvariantResult;
+import io.ordersaga.loadtest.run.OutcomeTally;
+import io.ordersaga.loadtest.run.Percentiles;
+import io.ordersaga.loadtest.run.StepResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a {@link Summary} as {@code summary.json} (for tools) and {@code summary.md} (for people and docs). */
+public final class SummaryFiles {
+
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private SummaryFiles() {}
+
+    /** Writes both files into {@code directory}; answers the Markdown. */
+    public static String write(Summary summary, Path directory) {
+        String markdown = markdown(summary);
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve("summary.json"), JSON.writeValueAsString(summary));
+            Files.writeString(directory.resolve("summary.md"), markdown);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the summary to " + directory, e);
+        }
+        return markdown;
+    }
+
+    static String markdown(Summary summary) {
+        var md = new StringBuilder();
+        md.append("# Load test: ")
+                .append(summary.passed() ? "passed" : "FAILED")
+                .append("\n\n");
+        line(md, "Mode", summary.mode());
+        line(md, "Started / finished (UTC)", summary.startedAt() + " / " + summary.finishedAt());
+        var machine = summary.machine();
+        line(
+                md,
+                "Machine",
+                "%d cores (%s), %,d MB, %s, %s"
+                        .formatted(machine.cores(), machine.cpu(), machine.memoryMb(), machine.os(), machine.java()));
+        line(
+                md,
+                "Target",
+                summary.orderServiceUrl()
+                        + (summary.services().isEmpty()
+                                ? " (by URL only)"
+                                : "; stack of " + String.join(", ", summary.services())
+                                        + (summary.stackStartedHere()
+                                                ? ", started for this run"
+                                                : ", already running")));
+        line(md, "Mix", summary.mix());
+        if (!summary.failures().isEmpty()) {
+            md.append("\n**Failures:**\n\n");
+            summary.failures()
+                    .forEach(failure -> md.append("- ").append(failure).append('\n'));
+        }
+        if (!summary.targets().isEmpty()) {
+            md.append("\n**Targets:**\n\n");
+            summary.targets().forEach(target -> md.append("- ").append(target).append('\n'));
+        }
+
+        md.append("\n## Load\n\n");
+        md.append("| rate (orders/s) | duration | attempted | accepted | HTTP errors | arrivals/s | accepted/s"
+                + " | POST /orders p50 / p95 / p99 / max (ms) | cancel p50 / p99 / max (ms)"
+                + " | saga p50 / p95 / p99 / max (ms) | drain (ms) | lost | stuck | load avg before → after |");
+        if (summary.saturation() != null) {
+            md.append(" verdict |");
+        }
+        md.append('\n');
+        md.append("|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|---:|---:|---|");
+        if (summary.saturation() != null) {
+            md.append("---|");
+        }
+        md.append('\n');
+        for (int i = 0; i < summary.steps().size(); i++) {
+            StepResult step = summary.steps().get(i);
+            var http = step.http();
+            md.append("| %s | %d s | %,d | %,d | %,d | %.1f | %.1f | %s | %s | %s | %,d | %d | %d | %.1f → %.1f |"
+                    .formatted(
+                            number(step.targetRate()),
+                            step.durationSeconds(),
+                            http.attempted(),
+                            http.accepted(),
+                            http.errors(),
+                            http.arrivalRate(),
+                            step.acceptedRate(),
+                            four(http.placeOrder()),
+                            three(http.cancelOrder()),
+                            four(step.saga()),
+                            step.drainMillis(),
+                            step.lost(),
+                            step.stuck(),
+                            step.loadBefore().one(),
+                            step.loadAfter().one()));
+            if (summary.saturation() != null) {
+                md.append(' ')
+                        .append(summary.saturation().stepVerdicts().get(i))
+                        .append(" |");
+            }
+            md.append('\n');
+        }
+        if (summary.saturation() != null) {
+            md.append("\n**Saturation point: %s orders/s** (%s orders/min). Stopped: %s.\n"
+                    .formatted(
+                            number(summary.saturation().highestSustainedRate()),
+                            number(summary.saturation().highestSustainedRate() * 60),
+                            summary.saturation().stoppedBecause()));
+        }
+        for (StepResult step : summary.steps()) {
+            outcomes(md, step);
+            if (!step.hops().isEmpty()) {
+                md.append("\nWhere the saga's time goes (the order service's timeline; p50 / p95 / p99 / max, ms): ");
+                md.append(String.join(
+                        "; ",
+                        step.hops().stream()
+                                .map(hop -> hop.name() + " " + four(hop.latency()))
+                                .toList()));
+                md.append(".\n");
+            }
+            if (step.sagaByMinute().size() > 1) {
+                md.append("\nSaga latency per minute of the run (p50 / p95 / p99 / max, ms): ");
+                for (int minute = 0; minute < step.sagaByMinute().size(); minute++) {
+                    md.append(minute == 0 ? "" : "; ")
+                            .append(minute + 1)
+                            .append(": ")
+                            .append(four(step.sagaByMinute().get(minute)));
+                }
+                md.append('\n');
+            }
+            md.append("\nGatling report: `").append(step.gatlingReport()).append("`\n");
+        }
+
+        md.append("\n## Invariants\n\n| # | invariant | result | detail |\n|---|---|---|---|\n");
+        for (InvariantResult invariant : summary.invariants()) {
+            md.append("| %d | %s | %s | %s |\n"
+                    .formatted(
+                            invariant.number(),
+                            invariant.statement(),
+                            invariant.status(),
+                            invariant.detail().replace("|", "/")));
+            invariant.violations().forEach(violation -> md.append("|  |  |  | ")
+                    .append(violation.replace("|", "/"))
+                    .append(" |\n"));
+        }
+        return md.toString();
+    }
+
+    private static void outcomes(StringBuilder md, StepResult step) {
+        OutcomeTally outcomes = step.outcomes();
+        md.append("\n### Outcomes at %s orders/s\n\n".formatted(number(step.targetRate())));
+        md.append("| built for | accepted | ended as built for | cancel lost the race (409, CONFIRMED) |\n");
+        md.append("|---|---:|---:|---:|\n");
+        for (OutcomeTally.Row row : outcomes.rows()) {
+            md.append("| %s | %,d | %,d | %,d |\n"
+                    .formatted(row.outcome(), row.intended(), row.asIntended(), row.lostRace()));
+        }
+        md.append("\nFinal states: ");
+        md.append(String.join(
+                ", ",
+                outcomes.finalStates().entrySet().stream()
+                        .map(entry -> entry.getKey() + " %,d".formatted(entry.getValue()))
+                        .toList()));
+        md.append(". Ended other than built for: %,d.\n".formatted(outcomes.mismatches()));
+        outcomes.mismatchExamples()
+                .forEach(example -> md.append("- ").append(example).append('\n'));
+    }
+
+    private static void line(StringBuilder md, String label, String value) {
+        md.append("- **").append(label).append(":** ").append(value).append('\n');
+    }
+
+    private static String four(Percentiles p) {
+        return p.count() == 0
+                ? "-"
+                : "%d / %d / %d / %d".formatted(p.p50Millis(), p.p95Millis(), p.p99Millis(), p.maxMillis());
+    }
+
+    private static String three(Percentiles p) {
+        return p.count() == 0 ? "-" : "%d / %d / %d".formatted(p.p50Millis(), p.p99Millis(), p.maxMillis());
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%,d", (long) value)
+                : String.format(Locale.ROOT, "%,.1f", value);
+    }
+}

@@ -1,0 +1,46 @@
+package io.ordersaga.loadtest.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SaturationTest {
+
+    private final Saturation saturation =
+            new Saturation(null, new Saturation.Plan(100, 50, 600, Duration.ofMinutes(1), 1000, Duration.ofSeconds(5)));
+
+    @Test
+    void aStepWithinTheLatencyLimitThatDrainsAtOnceIsSustained() {
+        assertThat(saturation.judge(step(200, 199.8, 640, 900, 0))).isEmpty();
+    }
+
+    @Test
+    void aStepIsNotSustainedWhenTheP99PassesOneSecond() {
+        assertThat(saturation.judge(step(200, 199.8, 1200, 900, 0))).containsExactly("saga p99 1200 ms > 1000 ms");
+    }
+
+    @Test
+    void aStepIsNotSustainedWhenTheOrdersFallBehind() {
+        assertThat(saturation.judge(step(200, 199.8, 800, 12_000, 0)))
+                .singleElement()
+                .asString()
+                .startsWith("orders fell behind");
+    }
+
+    @Test
+    void aStepIsNotSustainedWhenTheCustomersCouldNotArriveAtTheRateOrRequestsFailed() {
+        assertThat(saturation.judge(step(300, 250, 800, 900, 3)))
+                .containsExactly("3 HTTP error(s)", "arrivals 250.0/s short of 300.0/s");
+    }
+
+    private static StepResult step(double rate, double arrivals, long p99, long drain, long errors) {
+        var latency = new Percentiles(1000, p99 / 3, p99 / 2, p99, p99 + 100);
+        var http = new HttpStats(1000, 1000 - errors, errors, arrivals, latency, Percentiles.NONE);
+        var outcomes = new OutcomeTally(List.of(), java.util.Map.of(), 0, List.of());
+        var load = new LoadAverage(1, 1, 1);
+        return new StepResult(
+                rate, 60, http, arrivals, latency, List.of(), List.of(), drain, 0, 0, outcomes, "", load, load);
+    }
+}
