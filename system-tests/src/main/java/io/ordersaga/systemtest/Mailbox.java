@@ -46,14 +46,14 @@ public interface Mailbox {
         };
     }
 
-    /** The mailbox behind the local stack's mailbox viewer ({@code <url>/api/messages}). */
+    /** The mailbox behind the local stack's mailbox viewer ({@code <url>/api/messages}, without the bodies). */
     static Mailbox viewer(String url) {
         var http = HttpClient.newHttpClient();
         var json = JsonMapper.builder().build();
         return () -> {
             try {
                 var response = http.send(
-                        HttpRequest.newBuilder(URI.create(url.replaceAll("/$", "") + "/api/messages"))
+                        HttpRequest.newBuilder(URI.create(url.replaceAll("/$", "") + "/api/messages?text=false"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 var delivered = new ArrayList<DeliveredEmail>();

@@ -36,6 +36,16 @@ public record StackConnection(Properties properties) {
         return Optional.ofNullable(properties.getProperty(service + ".url"));
     }
 
+    /** The mailbox viewer's URL ({@code mailbox.url}), where the stack's SMTP server shows what it received. */
+    public Optional<String> mailboxUrl() {
+        return Optional.ofNullable(properties.getProperty("mailbox.url"));
+    }
+
+    /** Elasticsearch's URL ({@code elasticsearch.url}), present when the search projection runs. */
+    public Optional<String> elasticsearchUrl() {
+        return Optional.ofNullable(properties.getProperty("elasticsearch.url"));
+    }
+
     public boolean has(String service) {
         return serviceUrl(service).isPresent();
     }
