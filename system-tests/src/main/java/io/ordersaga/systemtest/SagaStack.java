@@ -61,6 +61,10 @@ public final class SagaStack {
         return stack.service("shipping-service");
     }
 
+    public ServiceProcess searchService() {
+        return stack.service("search-projection-service");
+    }
+
     public Infrastructure infrastructure() {
         return stack.infrastructure();
     }
