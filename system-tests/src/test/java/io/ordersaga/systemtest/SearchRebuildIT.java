@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -38,33 +38,39 @@ class SearchRebuildIT extends SagaSystemTest {
         before.forEach(SagaSystemTest::awaitTerminal);
         String oldIndex = searchIndex().path("index").asString();
 
-        var placing = new AtomicBoolean(true);
-        var placedDuring = new ArrayList<UUID>();
+        var placedDuring = java.util.Collections.synchronizedList(new ArrayList<UUID>());
         var searches = new AtomicInteger();
-        var failedSearches = new ArrayList<String>();
-        try (var load = Executors.newVirtualThreadPerTaskExecutor()) {
-            load.submit(() -> {
-                while (placing.get()) {
-                    synchronized (placedDuring) {
-                        placedDuring.add(place(OrderRequest.of("KEYBOARD-001", 1, "89.00")));
-                    }
-                    pause(Duration.ofMillis(200));
-                }
-                return null;
-            });
-            load.submit(() -> {
-                while (placing.get()) {
-                    var response = get("/search/orders?customerId=customer-42&size=5");
-                    searches.incrementAndGet();
-                    if (response.statusCode() != 200) {
-                        synchronized (failedSearches) {
-                            failedSearches.add(response.statusCode() + " " + response.body());
+        var failedSearches = java.util.Collections.synchronizedList(new ArrayList<String>());
+        var placingFailures = java.util.Collections.synchronizedList(new ArrayList<Throwable>());
+        // The load at a fixed pace: an order every 200 ms, a search every 50 ms, until the rebuild ends.
+        var load = Executors.newScheduledThreadPool(2);
+        try {
+            load.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            placedDuring.add(place(OrderRequest.of("KEYBOARD-001", 1, "89.00")));
+                        } catch (RuntimeException | AssertionError e) {
+                            placingFailures.add(e);
                         }
-                    }
-                    pause(Duration.ofMillis(50));
-                }
-                return null;
-            });
+                    },
+                    0,
+                    200,
+                    TimeUnit.MILLISECONDS);
+            load.scheduleWithFixedDelay(
+                    () -> {
+                        searches.incrementAndGet();
+                        try {
+                            var response = get("/search/orders?customerId=customer-42&size=5");
+                            if (response.statusCode() != 200) {
+                                failedSearches.add(response.statusCode() + " " + response.body());
+                            }
+                        } catch (Exception e) {
+                            failedSearches.add(e.toString());
+                        }
+                    },
+                    0,
+                    50,
+                    TimeUnit.MILLISECONDS);
 
             var started = post("/actuator/searchindex", "{\"operation\":\"rebuild\"}");
             assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
@@ -72,12 +78,17 @@ class SearchRebuildIT extends SagaSystemTest {
                     .atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(500))
                     .until(() -> searchIndex().path("rebuild").path("state").asString(), "COMPLETED"::equals);
-            placing.set(false);
+        } finally {
+            load.shutdown();
+            assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
 
         JsonNode state = searchIndex();
         assertThat(state.path("index").asString()).isNotEqualTo(oldIndex);
         assertThat(state.path("rebuild").path("from").asString()).isEqualTo(oldIndex);
+        assertThat(placingFailures)
+                .as("orders that could not be placed during the rebuild")
+                .isEmpty();
         assertThat(placedDuring).as("orders placed during the rebuild").isNotEmpty();
         assertThat(searches.get()).as("searches during the rebuild").isPositive();
         assertThat(failedSearches).as("searches that failed during the rebuild").isEmpty();
@@ -108,9 +119,5 @@ class SearchRebuildIT extends SagaSystemTest {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void pause(Duration duration) throws InterruptedException {
-        Thread.sleep(duration);
     }
 }
