@@ -89,8 +89,9 @@ public final class LocalStack {
         var builder = ServiceProcess.builder(service.name(), settings.jarOf(service.name()))
                 .jvmOption("-Xmx" + settings.serviceHeap())
                 .jvmOption("-XX:+UseSerialGC")
-                .jvmOption("-XX:TieredStopAtLevel=1")
-                .properties(ServiceConfiguration.of(service, infrastructure))
+                .jvmOption("-XX:TieredStopAtLevel=1");
+        settings.extraJvmOptions().forEach(builder::jvmOption);
+        builder.properties(ServiceConfiguration.of(service, infrastructure))
                 .properties(settings.serviceProperties().getOrDefault(service.name(), Map.of()))
                 .startupTimeout(settings.startupTimeout());
         if (settings.fixedPorts()) {

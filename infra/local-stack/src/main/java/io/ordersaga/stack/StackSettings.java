@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param logDirectory where each service writes {@code <service>.log}; empty keeps the logs in the
  *     harness's run directory, deleted when the stack stops
  * @param serviceProperties extra Spring properties per service name (e.g. a shorter saga deadline)
+ * @param extraJvmOptions JVM options added to every service's command line after the defaults (a later
+ *     option wins), e.g. {@code -XX:StartFlightRecording} to profile a run
  */
 public record StackSettings(
         Path projectRoot,
@@ -27,9 +29,11 @@ public record StackSettings(
         String serviceHeap,
         Duration startupTimeout,
         Optional<Path> logDirectory,
-        Map<String, Map<String, String>> serviceProperties) {
+        Map<String, Map<String, String>> serviceProperties,
+        List<String> extraJvmOptions) {
 
     public StackSettings {
+        extraJvmOptions = List.copyOf(extraJvmOptions);
         projectRoot = projectRoot.toAbsolutePath().normalize();
         services = List.copyOf(services);
         services.forEach(StackDefinition::service);
@@ -46,37 +50,99 @@ public record StackSettings(
                 "320m",
                 Duration.ofSeconds(180),
                 Optional.of(projectRoot.resolve("target/local-stack/logs")),
-                Map.of());
+                Map.of(),
+                List.of());
     }
 
     public StackSettings withServices(List<String> names) {
         return new StackSettings(
-                projectRoot, version, names, fixedPorts, serviceHeap, startupTimeout, logDirectory, serviceProperties);
+                projectRoot,
+                version,
+                names,
+                fixedPorts,
+                serviceHeap,
+                startupTimeout,
+                logDirectory,
+                serviceProperties,
+                extraJvmOptions);
     }
 
     public StackSettings withRandomPorts() {
         return new StackSettings(
-                projectRoot, version, services, false, serviceHeap, startupTimeout, logDirectory, serviceProperties);
+                projectRoot,
+                version,
+                services,
+                false,
+                serviceHeap,
+                startupTimeout,
+                logDirectory,
+                serviceProperties,
+                extraJvmOptions);
     }
 
     public StackSettings withServiceHeap(String heap) {
         return new StackSettings(
-                projectRoot, version, services, fixedPorts, heap, startupTimeout, logDirectory, serviceProperties);
+                projectRoot,
+                version,
+                services,
+                fixedPorts,
+                heap,
+                startupTimeout,
+                logDirectory,
+                serviceProperties,
+                extraJvmOptions);
     }
 
     public StackSettings withStartupTimeout(Duration timeout) {
         return new StackSettings(
-                projectRoot, version, services, fixedPorts, serviceHeap, timeout, logDirectory, serviceProperties);
+                projectRoot,
+                version,
+                services,
+                fixedPorts,
+                serviceHeap,
+                timeout,
+                logDirectory,
+                serviceProperties,
+                extraJvmOptions);
     }
 
     public StackSettings withLogDirectory(Optional<Path> directory) {
         return new StackSettings(
-                projectRoot, version, services, fixedPorts, serviceHeap, startupTimeout, directory, serviceProperties);
+                projectRoot,
+                version,
+                services,
+                fixedPorts,
+                serviceHeap,
+                startupTimeout,
+                directory,
+                serviceProperties,
+                extraJvmOptions);
     }
 
     public StackSettings withServiceProperties(Map<String, Map<String, String>> properties) {
         return new StackSettings(
-                projectRoot, version, services, fixedPorts, serviceHeap, startupTimeout, logDirectory, properties);
+                projectRoot,
+                version,
+                services,
+                fixedPorts,
+                serviceHeap,
+                startupTimeout,
+                logDirectory,
+                properties,
+                extraJvmOptions);
+    }
+
+    public StackSettings withExtraJvmOptions(List<String> options) {
+        return new StackSettings(
+                projectRoot,
+                version,
+                services,
+                fixedPorts,
+                serviceHeap,
+                startupTimeout,
+                logDirectory,
+                serviceProperties,
+                options);
     }
 
     /** The executable jar of {@code service}. */

@@ -81,6 +81,10 @@ public final class StackCli {
         if (only != null) {
             settings = settings.withServices(List.of(only.split(",")));
         }
+        String jvmOptions = HarnessSettings.setting("stack.service-jvm-options", "");
+        if (!jvmOptions.isBlank()) {
+            settings = settings.withExtraJvmOptions(List.of(jvmOptions.trim().split("\\s+")));
+        }
         if (randomPorts) {
             settings = settings.withRandomPorts();
         } else {
