@@ -6,21 +6,37 @@ import io.ordersaga.messaging.TraceContext;
 import io.ordersaga.messaging.Traceparent;
 import io.ordersaga.messaging.inbox.Inbox;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What happens to each record: decode, validate, find the handler, then apply the event once, in
- * one transaction with its inbox record, with the event's trace current. Anything thrown goes to
- * the failure policy ({@link FailurePolicy}); the raw bytes stay in the record, so a dead letter
- * is exactly what was published.
+ * What happens to the records of a poll: each is decoded, validated, matched to its handler and
+ * applied once, with its inbox record, in the event's trace; the records of one poll share one
+ * transaction (docs/idempotent-consumer.md).
+ *
+ * <p>One transaction per poll rather than per record is the throughput lever of the consumers: under
+ * load a poll returns many records, and their commit, connection checkout and transaction set-up are
+ * paid once. Nothing else changes for a handler: the persistence context is flushed after each
+ * record, so every handler sees the previous records' effects in the database, in partition order.
+ *
+ * <p>When a record fails, the shared transaction is rolled back, the records before it are applied
+ * again and committed, and the failing record is reported with {@link BatchListenerFailedException}:
+ * the failure policy ({@link FailurePolicy}) commits the offsets before it, retries or dead-letters
+ * exactly that record, and delivers the ones after it again, as it would for a record listener. The
+ * failing record's handler runs once per delivery; the handlers of the records before it run twice
+ * (the first run rolled back), so a handler's effects outside the transaction, such as a counter,
+ * may count such a record twice. The raw bytes stay in the record, so a dead letter is exactly what
+ * was published.
  */
-final class EventDispatcher implements MessageListener<byte[], byte[]> {
+final class EventDispatcher implements BatchMessageListener<byte[], byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
 
@@ -40,7 +56,56 @@ final class EventDispatcher implements MessageListener<byte[], byte[]> {
     }
 
     @Override
-    public void onMessage(ConsumerRecord<byte[], byte[]> record) {
+    public void onMessage(List<ConsumerRecord<byte[], byte[]>> records) {
+        applyAll(records);
+    }
+
+    /**
+     * Applies the records in one transaction; when that fails, applies the ones before the failing
+     * record again (they were rolled back with it) and reports the failing one, which is not run a
+     * second time. A failure at commit names no record: then each record gets its own transaction.
+     */
+    private void applyAll(List<ConsumerRecord<byte[], byte[]>> records) {
+        var applying = new int[] {0};
+        try {
+            transaction.executeWithoutResult(status -> {
+                for (; applying[0] < records.size(); applying[0]++) {
+                    apply(records.get(applying[0]), status);
+                }
+            });
+            return;
+        } catch (RuntimeException failed) {
+            int failing = applying[0];
+            if (failing < records.size()) {
+                if (failing > 0) {
+                    log.debug(
+                            "Record {} of a batch of {} failed ({}); applying the {} before it again",
+                            failing,
+                            records.size(),
+                            failed.toString(),
+                            failing);
+                    applyAll(records.subList(0, failing));
+                }
+                throw failedAt(records.get(failing), failed);
+            }
+            if (records.size() == 1) {
+                throw failedAt(records.get(0), failed);
+            }
+            log.debug("A batch of {} records failed at commit ({}); applying them one by one", records.size(), failed);
+        }
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            applyAll(List.of(record));
+        }
+    }
+
+    private static BatchListenerFailedException failedAt(ConsumerRecord<?, ?> record, RuntimeException failure) {
+        return new BatchListenerFailedException(
+                "handling " + record.topic() + "-" + record.partition() + "@" + record.offset() + " failed",
+                failure,
+                record);
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record, TransactionStatus status) {
         SpecificRecord event = decoder.decode(record.topic(), record.value());
         EventEnvelope envelope = EventDecoder.validEnvelope(event);
         var handler = handlers.forEvent(event.getClass());
@@ -49,17 +114,15 @@ final class EventDispatcher implements MessageListener<byte[], byte[]> {
             log.debug("No handler for {} {}, skipped", envelope.getEventType(), envelope.getEventId());
             return;
         }
+        if (!inbox.markProcessed(consumer, envelope.getEventId())) {
+            log.debug("{} {} was applied before, skipped", envelope.getEventType(), envelope.getEventId());
+            return;
+        }
         // The handler runs in the event's trace; what it appends to the outbox carries a child span.
         Traceparent trace = Traceparent.parseOrStart(header(record, Traceparent.HEADER));
-        TraceContext.runWith(
-                trace,
-                () -> transaction.executeWithoutResult(status -> {
-                    if (inbox.markProcessed(consumer, envelope.getEventId())) {
-                        handler.get().invoke(event);
-                    } else {
-                        log.debug("{} {} was applied before, skipped", envelope.getEventType(), envelope.getEventId());
-                    }
-                }));
+        TraceContext.runWith(trace, () -> handler.get().invoke(event));
+        // Written now, so the next record's handler (and its native queries) sees this one's effects.
+        status.flush();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

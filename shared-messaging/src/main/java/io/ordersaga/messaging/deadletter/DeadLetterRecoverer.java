@@ -12,6 +12,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -45,9 +46,11 @@ final class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
-        // The container wraps what the listener threw; the operator wants what the listener threw.
+        // The container wraps what the listener threw, and the batch listener wraps what the handler
+        // threw to name its record; the operator wants what the handler threw.
         Exception failure = exception;
-        while (failure instanceof ListenerExecutionFailedException && failure.getCause() instanceof Exception cause) {
+        while ((failure instanceof ListenerExecutionFailedException || failure instanceof BatchListenerFailedException)
+                && failure.getCause() instanceof Exception cause) {
             failure = cause;
         }
         super.accept(record, consumer, failure);

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -143,6 +144,64 @@ class InboxIT {
         assertThat(events).allSatisfy(event -> assertThat(
                         ledger.timesApplied(event.getEnvelope().getEventId()))
                 .isEqualTo(1));
+    }
+
+    @Test
+    void appliesTheEventsOfAPollInFewerTransactionsThanEvents() {
+        // Published while the consumers are stopped, so they wait on the partition and come in few polls.
+        UUID orderId = UUID.randomUUID();
+        List<OrderPlaced> events =
+                Stream.generate(() -> Events.orderPlaced(orderId)).limit(20).toList();
+        context.stop();
+        try {
+            events.forEach(event -> producer.publish(TOPIC, event));
+        } finally {
+            context.start();
+        }
+
+        await().atMost(PATIENCE).until(() -> events.stream()
+                .allMatch(event -> ledger.timesApplied(event.getEnvelope().getEventId()) == 1));
+        // xmin is the id of the transaction that wrote the row.
+        Integer transactions = jdbc.queryForObject(
+                "select count(distinct xmin::text) from ledger where order_id = ?", Integer.class, orderId);
+        assertThat(transactions).isLessThan(events.size());
+        Integer inboxTransactions = jdbc.queryForObject(
+                "select count(distinct l.xmin::text) from ledger l join inbox i on i.event_id = l.event_id"
+                        + " and i.xmin = l.xmin where l.order_id = ? and i.consumer = ?",
+                Integer.class,
+                orderId,
+                CONSUMER);
+        assertThat(inboxTransactions)
+                .as("each event's inbox record commits with its effects")
+                .isEqualTo(transactions);
+    }
+
+    @Test
+    void appliesTheRestOfAPollOnceWhenOneOfItsEventsFailsForAWhile() {
+        UUID orderId = UUID.randomUUID();
+        List<OrderPlaced> events =
+                Stream.generate(() -> Events.orderPlaced(orderId)).limit(10).toList();
+        UUID failing = events.get(5).getEnvelope().getEventId();
+        ledger.failTransiently(failing, 2);
+        context.stop();
+        try {
+            events.forEach(event -> producer.publish(TOPIC, event));
+        } finally {
+            context.start();
+        }
+
+        await().atMost(PATIENCE).until(() -> events.stream()
+                .allMatch(event -> ledger.timesApplied(event.getEnvelope().getEventId()) == 1));
+        assertThat(ledger.attempts(failing))
+                .as("the failing event runs once per delivery: two failures, then success")
+                .isEqualTo(3);
+        List<UUID> appliedInOrder =
+                jdbc.queryForList("select event_id from ledger where order_id = ? order by id", UUID.class, orderId);
+        assertThat(appliedInOrder)
+                .as("the partition's order holds across the failure and its retries")
+                .containsExactlyElementsOf(events.stream()
+                        .map(event -> event.getEnvelope().getEventId())
+                        .toList());
     }
 
     @Test
