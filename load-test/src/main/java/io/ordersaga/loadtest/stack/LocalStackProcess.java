@@ -89,7 +89,9 @@ public final class LocalStackProcess implements AutoCloseable {
         }
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        // The launcher's SMTP server keeps every e-mail in memory for the mailbox viewer and invariant 4:
+        // a 10-minute run at 167 orders/s sends about 190,000.
+        command.add("-Xmx2g");
         command.add("-Dstack.project-root=" + launch.projectRoot().toAbsolutePath());
         command.add("-Dstack.state-dir=" + state);
         command.add("-Dstack.services=" + String.join(",", launch.services()));
