@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -42,18 +41,9 @@ public final class OrderTopics implements AutoCloseable {
         producer.publish(ORDERS, event);
     }
 
-    /**
-     * Publishes the events from several threads at once, each with its own trace. They are
-     * serialized one by one first: the schema registry refuses concurrent first registrations of a
-     * schema ("group already exists"), which is not what these tests are about.
-     */
+    /** Publishes the events from several threads at once, each with its own trace. */
     public void publishConcurrently(List<? extends SpecificRecord> events) {
-        List<byte[]> values =
-                events.stream().map(event -> producer.serialize(ORDERS, event)).toList();
-        IntStream.range(0, events.size()).parallel().forEach(i -> {
-            var envelope = (EventEnvelope) events.get(i).get(0);
-            producer.publish(ORDERS, envelope, values.get(i), Traceparent.start());
-        });
+        events.parallelStream().forEach(event -> producer.publish(ORDERS, event, Traceparent.start()));
     }
 
     /** Publishes the same bytes again, with the same event id: what a relay re-send does. */
