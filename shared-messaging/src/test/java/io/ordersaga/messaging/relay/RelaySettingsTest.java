@@ -29,8 +29,8 @@ class RelaySettingsTest {
     }
 
     @Test
-    void pollsEveryTenMillisecondsByDefault() {
-        assertThat(RelaySettings.defaults().pollInterval()).isEqualTo(Duration.ofMillis(10));
+    void pollsEveryTwentyFiveMillisecondsByDefault() {
+        assertThat(RelaySettings.defaults().pollInterval()).isEqualTo(Duration.ofMillis(25));
         assertThat(RelaySettings.defaults().partitions()).isEqualTo(12);
     }
 
