@@ -16,7 +16,8 @@ import org.springframework.kafka.listener.ContainerProperties;
 
 /**
  * The service's Kafka consumers: one listener container, subscribed to the configured topics, in
- * the service's consumer group: record by record for {@link EventHandler} methods, or in batches
+ * the service's consumer group: each record applied once through its {@link EventHandler} method
+ * (a poll's records in one transaction, {@link EventDispatcher}), or in batches
  * for an {@link EventBatchHandler} bean. Its handlers are found once every singleton exists, so a
  * bad {@link EventHandler} method fails startup; the container starts with the other listener
  * containers, late in startup, and stops early in shutdown.
@@ -34,7 +35,7 @@ final class EventConsumers implements SmartInitializingSingleton, SmartLifecycle
     private final BatchConsumers batchConsumers;
     private Lifecycle container;
 
-    /** Builds the record listener once the handlers are known. */
+    /** Builds the listener once the handlers are known. */
     interface DispatcherFactory {
         EventDispatcher dispatcher(EventHandlers handlers);
     }
