@@ -1,6 +1,5 @@
 package io.ordersaga.loadtest.report;
 
-import io.ordersaga.loadtest.run.CpuUse;
 import io.ordersaga.loadtest.run.InvariantResult;
 import io.ordersaga.loadtest.run.OutcomeTally;
 import io.ordersaga.loadtest.run.Percentiles;
@@ -9,9 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -142,7 +138,7 @@ public final class SummaryFiles {
             md.append("\nGatling report: `").append(step.gatlingReport()).append("`\n");
         }
 
-        cpu(md, summary);
+        CpuSection.append(md, summary);
 
         md.append("\n## Invariants\n\n| # | invariant | result | detail |\n|---|---|---|---|\n");
         for (InvariantResult invariant : summary.invariants()) {
@@ -157,94 +153,6 @@ public final class SummaryFiles {
                     .append(" |\n"));
         }
         return md.toString();
-    }
-
-    /**
-     * One table for a run; for the saturation mode one table with a column per step (CPU per order
-     * and share of the cores), the step's CPU seconds being in summary.json.
-     */
-    private static void cpu(StringBuilder md, Summary summary) {
-        md.append("\n## CPU\n\n");
-        var measured = summary.steps().stream()
-                .map(StepResult::cpu)
-                .filter(CpuUse::measured)
-                .toList();
-        if (measured.isEmpty()) {
-            String why = summary.steps().isEmpty()
-                    ? "not measured"
-                    : summary.steps().getFirst().cpu().note();
-            md.append("CPU per order: ").append(why).append(".\n");
-            return;
-        }
-        CpuUse first = measured.getFirst();
-        md.append("User + system time of each process of the stack and of the children it waited for")
-                .append(" (`/proc/<pid>/stat`; PostgreSQL with all its backends, Elasticsearch with its launcher),")
-                .append(" from the start of the load to the end of the drain, idle consumption included;")
-                .append(" the share is of the machine's %d cores over that window's wall time.\n\n"
-                        .formatted(first.processors()));
-        if (summary.saturation() == null) {
-            StepResult step = summary.steps().getFirst();
-            CpuUse cpu = step.cpu();
-            md.append("%s orders/s: %.1f s from the start of the load to the end of the drain, %,d orders accepted.\n\n"
-                    .formatted(number(step.targetRate()), cpu.wallSeconds(), cpu.acceptedOrders()));
-            md.append("| process | CPU (s) | share of the %d cores | CPU per accepted order (ms) |\n"
-                    .formatted(cpu.processors()));
-            md.append("|---|---:|---:|---:|\n");
-            for (CpuUse.Row row : rows(cpu)) {
-                md.append("| %s | %.1f | %.1f %% | %.1f |\n"
-                        .formatted(bold(row.name()), row.cpuSeconds(), row.coreShare() * 100, row.msPerOrder()));
-            }
-        } else {
-            md.append("CPU per accepted order in ms (share of the cores):\n\n| process |");
-            summary.steps().forEach(step -> md.append(" %s orders/s |".formatted(number(step.targetRate()))));
-            md.append("\n|---|");
-            summary.steps().forEach(step -> md.append("---:|"));
-            md.append('\n');
-            var names = new LinkedHashSet<String>();
-            summary.steps().forEach(step -> rows(step.cpu()).forEach(row -> names.add(row.name())));
-            for (String name : names) {
-                md.append("| ").append(bold(name)).append(" |");
-                for (StepResult step : summary.steps()) {
-                    var row = rows(step.cpu()).stream()
-                            .filter(candidate -> candidate.name().equals(name))
-                            .findFirst();
-                    md.append(
-                            row.map(found -> " %.1f (%.0f %%) |".formatted(found.msPerOrder(), found.coreShare() * 100))
-                                    .orElse(" - |"));
-                }
-                md.append('\n');
-            }
-            md.append("| window (s) / orders accepted |");
-            summary.steps()
-                    .forEach(step -> md.append(
-                            step.cpu().measured()
-                                    ? " %.1f / %,d |"
-                                            .formatted(
-                                                    step.cpu().wallSeconds(),
-                                                    step.cpu().acceptedOrders())
-                                    : " - |"));
-            md.append('\n');
-        }
-        summary.steps().stream()
-                .filter(step -> !step.cpu().note().isEmpty())
-                .forEach(step -> md.append("\nAt %s orders/s: %s.\n"
-                        .formatted(number(step.targetRate()), step.cpu().note())));
-    }
-
-    /** The stack's processes, its total, the load generator and the total with it; none when not measured. */
-    private static List<CpuUse.Row> rows(CpuUse cpu) {
-        if (!cpu.measured()) {
-            return List.of();
-        }
-        var rows = new ArrayList<>(cpu.processes());
-        rows.add(cpu.stackTotal());
-        rows.add(cpu.loadGenerator());
-        rows.add(cpu.total());
-        return rows;
-    }
-
-    private static String bold(String name) {
-        return name.equals(CpuUse.STACK_TOTAL) || name.equals(CpuUse.TOTAL) ? "**" + name + "**" : name;
     }
 
     private static void outcomes(StringBuilder md, StepResult step) {
@@ -281,7 +189,7 @@ public final class SummaryFiles {
         return p.count() == 0 ? "-" : "%d / %d / %d".formatted(p.p50Millis(), p.p99Millis(), p.maxMillis());
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         return value == Math.rint(value)
                 ? String.format(Locale.ROOT, "%,d", (long) value)
                 : String.format(Locale.ROOT, "%,.1f", value);
