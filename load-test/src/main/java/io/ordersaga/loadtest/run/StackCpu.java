@@ -122,7 +122,9 @@ public final class StackCpu {
             if (start == null) {
                 partial.add(process.name());
             } else {
-                used.add(new ProcessCpu(process.name(), process.cpuSeconds() - start));
+                // Whole ticks again: the difference of two tick counts, without the doubles' noise.
+                long ticks = Math.round((process.cpuSeconds() - start) * ticksPerSecond);
+                used.add(new ProcessCpu(process.name(), ticks / (double) ticksPerSecond));
             }
         }
         partial.addAll(earlier.keySet());
