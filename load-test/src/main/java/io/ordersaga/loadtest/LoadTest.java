@@ -11,6 +11,7 @@ import io.ordersaga.loadtest.run.LoadRun;
 import io.ordersaga.loadtest.run.OrderStates;
 import io.ordersaga.loadtest.run.SagaHops;
 import io.ordersaga.loadtest.run.Saturation;
+import io.ordersaga.loadtest.run.StackCpu;
 import io.ordersaga.loadtest.run.StepResult;
 import io.ordersaga.loadtest.simulation.PlacedOrders;
 import io.ordersaga.loadtest.simulation.PlacedOrders.Attempt;
@@ -69,7 +70,14 @@ public final class LoadTest {
         if (options.baseUrl().isPresent()) {
             String url = options.baseUrl().get();
             return measure(
-                    startedAt, url, new ApiOrderStates(url), Optional.empty(), Optional.empty(), List.of(), false);
+                    startedAt,
+                    url,
+                    new ApiOrderStates(url),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    false);
         }
         try (var stack = findOrStartStack()) {
             StackConnection connection = stack.connection();
@@ -87,6 +95,7 @@ public final class LoadTest {
                     Optional.of(
                             new SagaHops(connection.jdbcUrl("orders"), connection.username(), connection.password())),
                     Optional.of(new InvariantChecks(connection, STUCK_AFTER)),
+                    Optional.of(StackCpu.of(stack.launcherPid(), connection.postgresPort())),
                     services,
                     stack.startedHere());
         }
@@ -116,6 +125,7 @@ public final class LoadTest {
             OrderStates states,
             Optional<SagaHops> hops,
             Optional<InvariantChecks> invariants,
+            Optional<StackCpu> cpu,
             List<String> services,
             boolean stackStartedHere) {
         if (options.warmup() > 0) {
@@ -128,7 +138,7 @@ public final class LoadTest {
                     drained.took().toMillis());
         }
         Optional<StockBaseline> stock = invariants.map(InvariantChecks::captureStock);
-        var loadRun = new LoadRun(states, hops, options.drainTimeout());
+        var loadRun = new LoadRun(states, hops, options.drainTimeout(), cpu);
         var steps = new ArrayList<StepResult>();
         var placedFiles = new ArrayList<Path>();
         Summary.SaturationVerdict saturation = null;

@@ -3,6 +3,7 @@ package io.ordersaga.loadtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordersaga.loadtest.report.SummaryFiles;
+import io.ordersaga.loadtest.run.CpuUse;
 import io.ordersaga.loadtest.run.InvariantResult;
 import io.ordersaga.loadtest.run.OutcomeTally;
 import java.nio.file.Files;
@@ -68,8 +69,28 @@ class LoadSmokeIT {
                 .as(invariant.statement() + ": " + invariant.violations())
                 .isEqualTo(InvariantResult.Status.HOLDS));
         assertThat(summary.passed()).as(String.join("; ", summary.failures())).isTrue();
+        var cpu = step.cpu();
+        assertThat(cpu.measured()).as(cpu.note()).isTrue();
+        assertThat(cpu.processes())
+                .extracting(CpuUse.Row::name)
+                .contains(
+                        "order-service",
+                        "inventory-service",
+                        "payment-service",
+                        "shipping-service",
+                        "notification-service",
+                        "search-projection-service",
+                        "postgresql",
+                        "kafka");
+        assertThat(cpu.processes())
+                .allSatisfy(process ->
+                        assertThat(process.cpuSeconds()).as(process.name()).isNotNegative());
+        assertThat(cpu.stackTotal().cpuSeconds()).isPositive();
+        assertThat(cpu.stackTotal().msPerOrder()).isPositive();
         assertThat(options.output().resolve("summary.json")).isNotEmptyFile();
-        assertThat(options.output().resolve("summary.md")).content().contains("# Load test: passed");
+        assertThat(options.output().resolve("summary.md"))
+                .content()
+                .contains("# Load test: passed", "## CPU", "| postgresql |", "| **stack total** |");
         assertThat(Path.of(step.gatlingReport())).isNotEmptyFile();
         assertThat(Files.exists(options.stackDirectory().resolve("stack.properties")))
                 .as("the stack it started is stopped")

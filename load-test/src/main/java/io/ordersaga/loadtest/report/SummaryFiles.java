@@ -138,6 +138,8 @@ public final class SummaryFiles {
             md.append("\nGatling report: `").append(step.gatlingReport()).append("`\n");
         }
 
+        CpuSection.append(md, summary);
+
         md.append("\n## Invariants\n\n| # | invariant | result | detail |\n|---|---|---|---|\n");
         for (InvariantResult invariant : summary.invariants()) {
             md.append("| %d | %s | %s | %s |\n"
@@ -187,7 +189,7 @@ public final class SummaryFiles {
         return p.count() == 0 ? "-" : "%d / %d / %d".formatted(p.p50Millis(), p.p99Millis(), p.maxMillis());
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         return value == Math.rint(value)
                 ? String.format(Locale.ROOT, "%,d", (long) value)
                 : String.format(Locale.ROOT, "%,.1f", value);

@@ -27,20 +27,24 @@ public final class LoadRun {
     private final OrderStates states;
     private final Optional<SagaHops> hops;
     private final Duration drainTimeout;
+    private final Optional<StackCpu> cpu;
 
     /**
      * @param drainTimeout how long to wait after the load for the last order to end: past the order
      *     service's saga deadline every order should have ended, so a little more than that
+     * @param cpu the stack's processes when it runs on this machine; empty for a target given by URL
      */
-    public LoadRun(OrderStates states, Optional<SagaHops> hops, Duration drainTimeout) {
+    public LoadRun(OrderStates states, Optional<SagaHops> hops, Duration drainTimeout, Optional<StackCpu> cpu) {
         this.states = states;
         this.hops = hops;
         this.drainTimeout = drainTimeout;
+        this.cpu = cpu;
     }
 
     /** Runs {@code settings}, writing the placed orders and Gatling's report under {@code directory}. */
     public StepResult run(SimulationSettings settings, Path directory) {
         var loadBefore = LoadAverage.now();
+        var cpuBefore = cpu.map(StackCpu::snapshot);
         log.info("Placing {} orders/s for {} (load average {})", settings.rate(), settings.duration(), loadBefore);
         Path report = GatlingRun.run(
                 settings,
@@ -58,6 +62,7 @@ public final class LoadRun {
                 drain.took().toMillis(),
                 drain.lost().size(),
                 drain.stuck().size());
+        var cpuAfter = cpu.map(StackCpu::snapshot);
         var ended = drain.orders().values().stream().filter(OrderEnd::terminal).toList();
         return new StepResult(
                 settings.rate(),
@@ -73,7 +78,9 @@ public final class LoadRun {
                 OutcomeTally.of(attempts, drain.orders()),
                 report.resolve("index.html").toString(),
                 loadBefore,
-                LoadAverage.now());
+                LoadAverage.now(),
+                cpu.map(stack -> stack.use(cpuBefore.orElseThrow(), cpuAfter.orElseThrow(), accepted.size()))
+                        .orElseGet(() -> CpuUse.notMeasured("the stack is not local")));
     }
 
     private static long sagaMillis(OrderEnd order) {

@@ -21,6 +21,7 @@ import java.util.List;
  * @param gatlingReport Gatling's HTML report
  * @param loadBefore the machine's load average as the load began
  * @param loadAfter and as the drain ended
+ * @param cpu the CPU each process of the stack used from the start of the load to the end of the drain
  */
 public record StepResult(
         double targetRate,
@@ -36,7 +37,8 @@ public record StepResult(
         OutcomeTally outcomes,
         String gatlingReport,
         LoadAverage loadBefore,
-        LoadAverage loadAfter) {
+        LoadAverage loadAfter,
+        CpuUse cpu) {
 
     public StepResult {
         sagaByMinute = List.copyOf(sagaByMinute);

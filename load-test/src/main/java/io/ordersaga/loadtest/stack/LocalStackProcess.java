@@ -24,10 +24,12 @@ public final class LocalStackProcess implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(3);
 
+    private final Path stateDirectory;
     private final StackConnection connection;
     private final Optional<Process> started;
 
-    private LocalStackProcess(StackConnection connection, Optional<Process> started) {
+    private LocalStackProcess(Path stateDirectory, StackConnection connection, Optional<Process> started) {
+        this.stateDirectory = stateDirectory;
         this.connection = connection;
         this.started = started;
     }
@@ -72,7 +74,7 @@ public final class LocalStackProcess implements AutoCloseable {
         if (!Files.isRegularFile(properties) || !launcherAlive(stateDirectory)) {
             return Optional.empty();
         }
-        return Optional.of(new LocalStackProcess(StackConnection.read(properties), Optional.empty()));
+        return Optional.of(new LocalStackProcess(stateDirectory, StackConnection.read(properties), Optional.empty()));
     }
 
     /** Starts a stack and waits until it is healthy (its launcher writes {@code stack.properties}). */
@@ -125,11 +127,20 @@ public final class LocalStackProcess implements AutoCloseable {
             }
             sleep(POLL);
         }
-        return new LocalStackProcess(StackConnection.read(properties), Optional.of(process));
+        return new LocalStackProcess(state, StackConnection.read(properties), Optional.of(process));
     }
 
     public StackConnection connection() {
         return connection;
+    }
+
+    /**
+     * The stack launcher's pid, from its {@code launcher.pid}: the servers and services are its
+     * descendants (all but PostgreSQL's postmaster, which {@code pg_ctl} detaches).
+     */
+    public long launcherPid() {
+        return readLauncherPid(stateDirectory)
+                .orElseThrow(() -> new IllegalStateException("no launcher pid in " + stateDirectory.resolve(PID_FILE)));
     }
 
     /** Whether this process started the stack (and {@link #close()} stops it). */
@@ -159,12 +170,18 @@ public final class LocalStackProcess implements AutoCloseable {
     }
 
     private static boolean launcherAlive(Path stateDirectory) {
+        return readLauncherPid(stateDirectory)
+                .flatMap(ProcessHandle::of)
+                .map(ProcessHandle::isAlive)
+                .orElse(false);
+    }
+
+    private static Optional<Long> readLauncherPid(Path stateDirectory) {
         try {
-            long pid = Long.parseLong(
-                    Files.readString(stateDirectory.resolve(PID_FILE)).trim());
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return Optional.of(Long.parseLong(
+                    Files.readString(stateDirectory.resolve(PID_FILE)).trim()));
         } catch (IOException | NumberFormatException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

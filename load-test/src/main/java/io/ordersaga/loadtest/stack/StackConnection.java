@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
@@ -69,6 +70,12 @@ public record StackConnection(Properties properties) {
     /** The JDBC URL of one service database, e.g. {@code orders}. */
     public String jdbcUrl(String database) {
         return required("postgres.jdbc-url." + database);
+    }
+
+    /** The port of the stack's PostgreSQL ({@code postgres.port}), if the launcher wrote it. */
+    public OptionalInt postgresPort() {
+        String port = properties.getProperty("postgres.port");
+        return port == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port.trim()));
     }
 
     public String username() {

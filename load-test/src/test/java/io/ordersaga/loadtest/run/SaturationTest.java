@@ -41,6 +41,20 @@ class SaturationTest {
         var outcomes = new OutcomeTally(List.of(), java.util.Map.of(), 0, List.of());
         var load = new LoadAverage(1, 1, 1);
         return new StepResult(
-                rate, 60, http, arrivals, latency, List.of(), List.of(), drain, 0, 0, outcomes, "", load, load);
+                rate,
+                60,
+                http,
+                arrivals,
+                latency,
+                List.of(),
+                List.of(),
+                drain,
+                0,
+                0,
+                outcomes,
+                "",
+                load,
+                load,
+                CpuUse.notMeasured("not measured here"));
     }
 }

@@ -1,0 +1,128 @@
+package io.ordersaga.loadtest.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ordersaga.loadtest.run.CpuUse;
+import io.ordersaga.loadtest.run.HttpStats;
+import io.ordersaga.loadtest.run.LoadAverage;
+import io.ordersaga.loadtest.run.OutcomeTally;
+import io.ordersaga.loadtest.run.Percentiles;
+import io.ordersaga.loadtest.run.StepResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The CPU section of summary.md. */
+class SummaryFilesTest {
+
+    private static final Machine MACHINE = new Machine("AMD EPYC", 2, 24_000, "Linux", "Java 25");
+
+    @Test
+    void aRunShowsEachProcessItsShareAndItsCpuPerOrderWithTheTotals() {
+        var cpu = new CpuUse(
+                true,
+                "",
+                70,
+                2,
+                1200,
+                List.of(
+                        new CpuUse.Row("order-service", 20.1, 0.1436, 16.75),
+                        new CpuUse.Row("kafka", 9.7, 0.0693, 8.08)),
+                new CpuUse.Row(CpuUse.STACK_TOTAL, 29.8, 0.2129, 24.83),
+                new CpuUse.Row("load generator (Gatling)", 6, 0.0429, 5),
+                new CpuUse.Row(CpuUse.TOTAL, 35.8, 0.2557, 29.83));
+
+        String markdown = SummaryFiles.markdown(summary(null, step(20, cpu)));
+
+        assertThat(markdown)
+                .contains("## CPU")
+                .contains(
+                        "20 orders/s: 70.0 s from the start of the load to the end of the drain, 1,200 orders accepted.")
+                .contains("| process | CPU (s) | share of the 2 cores | CPU per accepted order (ms) |")
+                .contains("| order-service | 20.1 | 14.4 % | 16.8 |\n| kafka | 9.7 | 6.9 % | 8.1 |\n"
+                        + "| **stack total** | 29.8 | 21.3 % | 24.8 |\n"
+                        + "| load generator (Gatling) | 6.0 | 4.3 % | 5.0 |\n"
+                        + "| **total, with the load generator** | 35.8 | 25.6 % | 29.8 |");
+    }
+
+    @Test
+    void theSaturationModeHasAColumnPerStep() {
+        var slow = new CpuUse(
+                true,
+                "",
+                60,
+                2,
+                600,
+                List.of(new CpuUse.Row("order-service", 12, 0.1, 20)),
+                new CpuUse.Row(CpuUse.STACK_TOTAL, 12, 0.1, 20),
+                new CpuUse.Row("load generator (Gatling)", 3, 0.025, 5),
+                new CpuUse.Row(CpuUse.TOTAL, 15, 0.125, 25));
+        var fast = new CpuUse(
+                true,
+                "not counted, not running for the whole window: kafka",
+                60,
+                2,
+                1200,
+                List.of(new CpuUse.Row("order-service", 18, 0.15, 15)),
+                new CpuUse.Row(CpuUse.STACK_TOTAL, 18, 0.15, 15),
+                new CpuUse.Row("load generator (Gatling)", 6, 0.05, 5),
+                new CpuUse.Row(CpuUse.TOTAL, 24, 0.2, 20));
+        var verdict = new Summary.SaturationVerdict(
+                10, "20 orders/s: saga p99 1500 ms > 1000 ms", List.of("sustained", "p99"));
+
+        String markdown = SummaryFiles.markdown(summary(verdict, step(10, slow), step(20, fast)));
+
+        assertThat(markdown)
+                .contains("| process | 10 orders/s | 20 orders/s |")
+                .contains("| order-service | 20.0 (10 %) | 15.0 (15 %) |")
+                .contains("| **stack total** | 20.0 (10 %) | 15.0 (15 %) |")
+                .contains("| window (s) / orders accepted | 60.0 / 600 | 60.0 / 1,200 |")
+                .contains("At 20 orders/s: not counted, not running for the whole window: kafka.");
+    }
+
+    @Test
+    void aStackThatIsNotLocalSaysItsCpuWasNotMeasured() {
+        String markdown = SummaryFiles.markdown(summary(null, step(20, CpuUse.notMeasured("the stack is not local"))));
+
+        assertThat(markdown).contains("## CPU\n\nCPU per order: not measured (the stack is not local).\n");
+    }
+
+    private static Summary summary(Summary.SaturationVerdict saturation, StepResult... steps) {
+        return new Summary(
+                saturation == null ? "run" : "saturation",
+                "2026-11-25T17:32:00Z",
+                "2026-11-25T17:40:00Z",
+                MACHINE,
+                "http://127.0.0.1:8081",
+                List.of("order-service"),
+                false,
+                "confirmed=100",
+                List.of(steps),
+                saturation,
+                List.of(),
+                List.of(),
+                true,
+                List.of());
+    }
+
+    private static StepResult step(double rate, CpuUse cpu) {
+        var latency = new Percentiles(100, 10, 20, 30, 40);
+        var load = new LoadAverage(1, 1, 1);
+        return new StepResult(
+                rate,
+                60,
+                new HttpStats(100, 100, 0, rate, latency, Percentiles.NONE),
+                rate,
+                latency,
+                List.of(),
+                List.of(),
+                0,
+                0,
+                0,
+                new OutcomeTally(List.of(), Map.of(), 0, List.of()),
+                "",
+                load,
+                load,
+                cpu);
+    }
+}
