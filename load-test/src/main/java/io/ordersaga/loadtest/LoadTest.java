@@ -139,8 +139,25 @@ public final class LoadTest {
         }
         Optional<StockBaseline> stock = invariants.map(InvariantChecks::captureStock);
         var loadRun = new LoadRun(states, hops, options.drainTimeout(), cpu);
-        var steps = new ArrayList<StepResult>();
         var placedFiles = new ArrayList<Path>();
+        if (!options.warmupLoad().isZero()) {
+            // Its orders stay in the databases and are checked by the invariants like any other.
+            Path directory = options.output().resolve("warmup");
+            StepResult warm = loadRun.run(
+                    settings(
+                            orderServiceUrl,
+                            options.warmupRate(),
+                            options.warmupLoad(),
+                            directory.resolve("orders.csv")),
+                    directory);
+            placedFiles.add(directory.resolve("orders.csv"));
+            log.info(
+                    "Warm-up load: {} orders/s for {} s, saga p99 {} ms (not measured)",
+                    options.warmupRate(),
+                    options.warmupLoad().toSeconds(),
+                    warm.saga().p99Millis());
+        }
+        var steps = new ArrayList<StepResult>();
         Summary.SaturationVerdict saturation = null;
         if (options.saturation().isPresent()) {
             var result = new Saturation(loadRun, options.saturation().get())

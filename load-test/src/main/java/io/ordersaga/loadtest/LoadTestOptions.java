@@ -29,6 +29,11 @@ import java.util.Optional;
  *     default {@code target/load-test})
  * @param warmup orders of each outcome placed before the load ({@code --warmup-rounds}, default 1 round
  *     of the mix; 0 for none)
+ * @param warmupLoad constant load after those, before the measured load, not measured ({@code
+ *     --warmup-load}, default 60 s at {@code --warmup-rate} 10 orders/s; 0s for none): a fresh stack's
+ *     JVMs run interpreted and C1-compiled code for their first minute, and at 30 orders/s a cold
+ *     stack collapsed where a warm one kept its p99 under 400 ms at 40 (docs/performance.md)
+ * @param warmupRate the warm-up load's rate
  * @param drainTimeout how long to wait after the load for the last order to end ({@code --drain-timeout})
  */
 public record LoadTestOptions(
@@ -43,6 +48,8 @@ public record LoadTestOptions(
         boolean randomPorts,
         Path output,
         int warmup,
+        Duration warmupLoad,
+        double warmupRate,
         Duration drainTimeout) {
 
     static final String USAGE = """
@@ -50,7 +57,8 @@ public record LoadTestOptions(
                                  [--saturation [--start-rate 20] [--rate-step 20] [--max-rate 400] [--step-duration 1m]
                                                [--p99-limit 1s] [--max-drain 5s]]
                                  [--base-url http://host:port | --stack-dir target/local-stack [--services a,b] [--random-ports]]
-                                 [--output target/load-test] [--seed 1] [--warmup-rounds 1] [--drain-timeout 2m]
+                                 [--output target/load-test] [--seed 1] [--warmup-rounds 1]
+                                 [--warmup-load 60s] [--warmup-rate 10] [--drain-timeout 2m]
             Durations: 500ms, 30s, 10m, 1h or ISO-8601 (PT30S).""";
 
     /** Parses the command line; relative paths are resolved against {@code projectRoot}. */
@@ -72,6 +80,8 @@ public record LoadTestOptions(
         boolean randomPorts = false;
         Path output = Path.of("target/load-test");
         int warmup = 1;
+        Duration warmupLoad = Duration.ofSeconds(60);
+        double warmupRate = 10;
         Duration drainTimeout = Duration.ofMinutes(2);
         var rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
@@ -95,6 +105,8 @@ public record LoadTestOptions(
                     services = Optional.of(List.of(value(option, rest).split(",")));
                 case "--output" -> output = Path.of(value(option, rest));
                 case "--warmup-rounds" -> warmup = Integer.parseInt(value(option, rest));
+                case "--warmup-load" -> warmupLoad = duration(value(option, rest));
+                case "--warmup-rate" -> warmupRate = Double.parseDouble(value(option, rest));
                 case "--drain-timeout" -> drainTimeout = duration(value(option, rest));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -114,6 +126,8 @@ public record LoadTestOptions(
                 randomPorts,
                 projectRoot.resolve(output).normalize(),
                 warmup,
+                warmupLoad,
+                warmupRate,
                 drainTimeout);
     }
 

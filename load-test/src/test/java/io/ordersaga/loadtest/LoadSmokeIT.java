@@ -36,7 +36,9 @@ class LoadSmokeIT {
                         "--stack-dir",
                         "load-test/target/smoke-stack",
                         "--output",
-                        "load-test/target/smoke"),
+                        "load-test/target/smoke",
+                        "--warmup-load",
+                        "30s"),
                 ROOT);
 
         var summary = new LoadTest(options, ROOT, VERSION).run();

@@ -38,6 +38,17 @@ class LoadTestOptionsTest {
     }
 
     @Test
+    void warmsAFreshStackUpForAMinuteAtTenOrdersPerSecondUnlessToldOtherwise() {
+        var defaults = LoadTestOptions.parse(List.of(), ROOT);
+        assertThat(defaults.warmupLoad()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.warmupRate()).isEqualTo(10);
+
+        var none = LoadTestOptions.parse(List.of("--warmup-load", "0s", "--warmup-rate", "25"), ROOT);
+        assertThat(none.warmupLoad()).isZero();
+        assertThat(none.warmupRate()).isEqualTo(25);
+    }
+
+    @Test
     void readsDurationsAsPeopleWriteThem() {
         assertThat(LoadTestOptions.duration("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(LoadTestOptions.duration("30s")).isEqualTo(Duration.ofSeconds(30));
