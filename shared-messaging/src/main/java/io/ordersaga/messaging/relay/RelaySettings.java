@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the relay polls Debezium's queue every 25 ms rather than every 500 ms, and commits its offsets once
  * a second. The poll interval is the relay's idle cost as well as its lag: Debezium's engine and its
  * replication reader wake once per interval each, which at 10 ms cost about 0.1 of a core per service
- * doing nothing (docs/performance.md); 25 ms wakes them two fifths as often, for a few ms more lag.
+ * doing nothing (docs/performance.md); 25 ms costs half that, for a few ms more lag.
  *
  * @param enabled whether this instance takes part in relaying at all
  * @param pollInterval how long the engine waits for new changes before handing over a batch
