@@ -1,7 +1,5 @@
 package io.ordersaga.loadtest.run;
 
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,16 +38,10 @@ public final class SagaHops {
                     Set.of("PAYMENT_AUTHORIZED"),
                     Set.of("SHIPMENT_SCHEDULED", "SHIPMENT_FAILED")));
 
-    private static final int CHUNK = 10_000;
-
-    private final String jdbcUrl;
-    private final String username;
-    private final String password;
+    private final OrderDatabase database;
 
     public SagaHops(String jdbcUrl, String username, String password) {
-        this.jdbcUrl = jdbcUrl;
-        this.username = username;
-        this.password = password;
+        this.database = new OrderDatabase(jdbcUrl, username, password);
     }
 
     /** The round trips of {@code orders}, each over the orders that made it. */
@@ -80,30 +72,16 @@ public final class SagaHops {
 
     private Map<UUID, Map<String, Instant>> timelines(Collection<UUID> orders) {
         var timelines = new HashMap<UUID, Map<String, Instant>>();
-        List<UUID> all = new ArrayList<>(orders);
-        try (var connection = DriverManager.getConnection(jdbcUrl, username, password)) {
-            connection.setReadOnly(true);
-            try (var statement = connection.prepareStatement(
-                    "select order_id, step, occurred_at from order_timeline where order_id = any(?)")) {
-                for (int from = 0; from < all.size(); from += CHUNK) {
-                    var chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-                    statement.setArray(1, connection.createArrayOf("uuid", chunk.toArray()));
-                    try (var rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            timelines
-                                    .computeIfAbsent(
-                                            rows.getObject("order_id", UUID.class), id -> new LinkedHashMap<>())
-                                    .merge(
-                                            rows.getString("step"),
-                                            rows.getTimestamp("occurred_at").toInstant(),
-                                            (a, b) -> a.isBefore(b) ? a : b);
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the order timelines at " + jdbcUrl, e);
-        }
+        database.forEachRow(
+                "select order_id, step, occurred_at from order_timeline where order_id = any(?)",
+                orders,
+                "the order timelines",
+                rows -> timelines
+                        .computeIfAbsent(rows.getObject("order_id", UUID.class), id -> new LinkedHashMap<>())
+                        .merge(
+                                rows.getString("step"),
+                                rows.getTimestamp("occurred_at").toInstant(),
+                                (a, b) -> a.isBefore(b) ? a : b));
         return timelines;
     }
 }
