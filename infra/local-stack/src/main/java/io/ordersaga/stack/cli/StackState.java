@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.OptionalLong;
 
 /**
@@ -55,8 +56,14 @@ final class StackState {
     void recordConnections(java.util.Map<String, String> addresses) {
         var properties = new java.util.Properties();
         properties.putAll(addresses);
-        try (var out = Files.newBufferedWriter(connections)) {
-            properties.store(out, "The running local stack (bin/stack); deleted when it stops");
+        // Written aside and moved into place: tools wait for the file to appear, then read it at once,
+        // and must never see it half written.
+        Path written = connections.resolveSibling(CONNECTIONS + ".tmp");
+        try {
+            try (var out = Files.newBufferedWriter(written)) {
+                properties.store(out, "The running local stack (bin/stack); deleted when it stops");
+            }
+            Files.move(written, connections, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + connections, e);
         }
