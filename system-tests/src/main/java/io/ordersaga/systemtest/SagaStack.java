@@ -34,7 +34,8 @@ public final class SagaStack {
                                 "order-service",
                                 Map.of(
                                         "orders.deadline.timeout",
-                                        settings.sagaDeadline().toMillis() + "ms"))));
+                                        settings.sagaDeadline().toMillis() + "ms")))
+                        .withJvmOptionsFromSetting());
     }
 
     /** This JVM's stack, started on first use with {@link SagaStackSettings#fromSystemProperties()}. */

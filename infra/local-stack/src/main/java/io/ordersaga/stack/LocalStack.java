@@ -88,8 +88,9 @@ public final class LocalStack {
             StackService service, Infrastructure infrastructure, StackSettings settings) {
         var builder = ServiceProcess.builder(service.name(), settings.jarOf(service.name()))
                 .jvmOption("-Xmx" + settings.serviceHeap())
-                .jvmOption("-XX:+UseSerialGC")
-                .jvmOption("-XX:TieredStopAtLevel=1");
+                .jvmOption("-XX:+UseSerialGC");
+        // The JVM's full tiered compilation, as in production. C1 only (-XX:TieredStopAtLevel=1) starts
+        // faster, but the same saturation run sustained 30 orders/s with it and 70 without (docs/performance.md).
         settings.extraJvmOptions().forEach(builder::jvmOption);
         builder.properties(ServiceConfiguration.of(service, infrastructure))
                 .properties(settings.serviceProperties().getOrDefault(service.name(), Map.of()))

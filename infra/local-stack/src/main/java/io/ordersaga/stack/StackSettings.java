@@ -1,7 +1,9 @@
 package io.ordersaga.stack;
 
+import io.ordersaga.infra.harness.HarnessSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,8 @@ import java.util.Optional;
  *     harness's run directory, deleted when the stack stops
  * @param serviceProperties extra Spring properties per service name (e.g. a shorter saga deadline)
  * @param extraJvmOptions JVM options added to every service's command line after the defaults (a later
- *     option wins), e.g. {@code -XX:StartFlightRecording} to profile a run
+ *     option wins), e.g. {@code -XX:StartFlightRecording} to profile a run, or {@code
+ *     -XX:TieredStopAtLevel=1} for a stack that lives for seconds (see {@link #JVM_OPTIONS_SETTING})
  */
 public record StackSettings(
         Path projectRoot,
@@ -31,6 +34,15 @@ public record StackSettings(
         Optional<Path> logDirectory,
         Map<String, Map<String, String>> serviceProperties,
         List<String> extraJvmOptions) {
+
+    /**
+     * The setting ({@code -Dstack.service-jvm-options}, or the environment variable {@code
+     * STACK_SERVICE_JVM_OPTIONS}) whose space-separated options {@link #withJvmOptionsFromSetting()}
+     * adds. The build's integration tests set it to {@code -XX:TieredStopAtLevel=1} (the root pom's
+     * failsafe configuration): their stacks live for seconds, too short for the optimizing compiler
+     * to pay for its compilations, which the demo and the load test need (docs/performance.md).
+     */
+    public static final String JVM_OPTIONS_SETTING = "stack.service-jvm-options";
 
     public StackSettings {
         extraJvmOptions = List.copyOf(extraJvmOptions);
@@ -143,6 +155,17 @@ public record StackSettings(
                 logDirectory,
                 serviceProperties,
                 options);
+    }
+
+    /** These settings with the options of {@link #JVM_OPTIONS_SETTING} added, if it is set. */
+    public StackSettings withJvmOptionsFromSetting() {
+        String options = HarnessSettings.setting(JVM_OPTIONS_SETTING, "");
+        if (options.isBlank()) {
+            return this;
+        }
+        var combined = new ArrayList<>(extraJvmOptions);
+        combined.addAll(List.of(options.trim().split("\\s+")));
+        return withExtraJvmOptions(combined);
     }
 
     /** The executable jar of {@code service}. */

@@ -75,15 +75,12 @@ public final class StackCli {
         if (running.isPresent()) {
             fail("A stack is already running (pid " + running.getAsLong() + "): stop it with bin/stack stop.");
         }
-        var settings =
-                StackSettings.demo(root, version()).withLogDirectory(Optional.of(stateDirectory.resolve("logs")));
+        var settings = StackSettings.demo(root, version())
+                .withLogDirectory(Optional.of(stateDirectory.resolve("logs")))
+                .withJvmOptionsFromSetting();
         String only = System.getProperty("stack.services");
         if (only != null) {
             settings = settings.withServices(List.of(only.split(",")));
-        }
-        String jvmOptions = HarnessSettings.setting("stack.service-jvm-options", "");
-        if (!jvmOptions.isBlank()) {
-            settings = settings.withExtraJvmOptions(List.of(jvmOptions.trim().split("\\s+")));
         }
         if (randomPorts) {
             settings = settings.withRandomPorts();
