@@ -143,17 +143,20 @@ public final class LoadTest {
         if (!options.warmupLoad().isZero()) {
             // Its orders stay in the databases and are checked by the invariants like any other.
             Path directory = options.output().resolve("warmup");
-            StepResult warm = loadRun.run(
-                    settings(
-                            orderServiceUrl,
-                            options.warmupRate(),
-                            options.warmupLoad(),
-                            directory.resolve("orders.csv")),
-                    directory);
+            // A ramp up to the measured load's first rate: each JVM compiles its hot code for that load.
+            var warmup = new SimulationSettings(
+                    orderServiceUrl,
+                    options.warmupRate(),
+                    options.firstRate(),
+                    options.warmupLoad(),
+                    options.mix(),
+                    options.seed(),
+                    directory.resolve("orders.csv"));
+            StepResult warm = loadRun.run(warmup, directory);
             placedFiles.add(directory.resolve("orders.csv"));
             log.info(
-                    "Warm-up load: {} orders/s for {} s, saga p99 {} ms (not measured)",
-                    options.warmupRate(),
+                    "Warm-up load: {} for {} s, saga p99 {} ms (not measured)",
+                    warmup.describeRate(),
                     options.warmupLoad().toSeconds(),
                     warm.saga().p99Millis());
         }
@@ -193,7 +196,7 @@ public final class LoadTest {
     }
 
     private SimulationSettings settings(String url, double rate, Duration duration, Path placed) {
-        return new SimulationSettings(url, rate, duration, options.mix(), options.seed(), placed);
+        return SimulationSettings.constant(url, rate, duration, options.mix(), options.seed(), placed);
     }
 
     private Summary summary(

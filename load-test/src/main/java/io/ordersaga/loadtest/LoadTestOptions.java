@@ -29,11 +29,11 @@ import java.util.Optional;
  *     default {@code target/load-test})
  * @param warmup orders of each outcome placed before the load ({@code --warmup-rounds}, default 1 round
  *     of the mix; 0 for none)
- * @param warmupLoad constant load after those, before the measured load, not measured ({@code
- *     --warmup-load}, default 60 s at {@code --warmup-rate} 10 orders/s; 0s for none): a fresh stack's
- *     JVMs run interpreted and C1-compiled code for their first minute, and at 30 orders/s a cold
- *     stack collapsed where a warm one kept its p99 under 400 ms at 40 (docs/performance.md)
- * @param warmupRate the warm-up load's rate
+ * @param warmupLoad load after those, before the measured load, not measured ({@code --warmup-load},
+ *     default 60 s; 0s for none), ramping from {@code --warmup-rate} to the {@link #firstRate() first
+ *     measured rate}: a fresh stack's JVMs run interpreted and C1-compiled code for minutes, and a
+ *     cold stack collapses at rates a warm one sustains (docs/performance.md)
+ * @param warmupRate the warm-up load's rate at its start (default 10 orders/s)
  * @param drainTimeout how long to wait after the load for the last order to end ({@code --drain-timeout})
  */
 public record LoadTestOptions(
@@ -60,6 +60,11 @@ public record LoadTestOptions(
                                  [--output target/load-test] [--seed 1] [--warmup-rounds 1]
                                  [--warmup-load 60s] [--warmup-rate 10] [--drain-timeout 2m]
             Durations: 500ms, 30s, 10m, 1h or ISO-8601 (PT30S).""";
+
+    /** The measured load's rate at its start: the rate, or the saturation mode's first step. */
+    double firstRate() {
+        return saturation.map(Saturation.Plan::startRate).orElse(rate);
+    }
 
     /** Parses the command line; relative paths are resolved against {@code projectRoot}. */
     static LoadTestOptions parse(List<String> args, Path projectRoot) {

@@ -49,6 +49,15 @@ class LoadTestOptionsTest {
     }
 
     @Test
+    void theWarmUpLoadRampsToTheRateOrToTheFirstSaturationStep() {
+        assertThat(LoadTestOptions.parse(List.of("--rate", "60"), ROOT).firstRate())
+                .isEqualTo(60);
+        assertThat(LoadTestOptions.parse(List.of("--rate", "60", "--saturation", "--start-rate", "30"), ROOT)
+                        .firstRate())
+                .isEqualTo(30);
+    }
+
+    @Test
     void readsDurationsAsPeopleWriteThem() {
         assertThat(LoadTestOptions.duration("500ms")).isEqualTo(Duration.ofMillis(500));
         assertThat(LoadTestOptions.duration("30s")).isEqualTo(Duration.ofSeconds(30));

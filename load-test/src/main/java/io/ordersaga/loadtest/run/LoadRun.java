@@ -45,11 +45,11 @@ public final class LoadRun {
     public StepResult run(SimulationSettings settings, Path directory) {
         var loadBefore = LoadAverage.now();
         var cpuBefore = cpu.map(StackCpu::snapshot);
-        log.info("Placing {} orders/s for {} (load average {})", settings.rate(), settings.duration(), loadBefore);
+        log.info("Placing {} for {} (load average {})", settings.describeRate(), settings.duration(), loadBefore);
         Path report = GatlingRun.run(
                 settings,
                 directory.resolve("gatling"),
-                "%s orders/s for %s, mix %s".formatted(settings.rate(), settings.duration(), settings.mix()));
+                "%s for %s, mix %s".formatted(settings.describeRate(), settings.duration(), settings.mix()));
         List<Attempt> attempts = PlacedOrders.read(settings.placedOrders());
         List<UUID> accepted = attempts.stream()
                 .filter(Attempt::accepted)

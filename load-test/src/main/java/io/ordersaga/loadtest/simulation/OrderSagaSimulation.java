@@ -3,6 +3,7 @@ package io.ordersaga.loadtest.simulation;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -83,8 +84,10 @@ public class OrderSagaSimulation extends Simulation {
             });
 
     {
-        setUp(customers.injectOpen(constantUsersPerSec(settings.rate()).during(settings.duration())))
-                .protocols(protocol);
+        var arrivals = settings.ramps()
+                ? rampUsersPerSec(settings.startRate()).to(settings.rate()).during(settings.duration())
+                : constantUsersPerSec(settings.rate()).during(settings.duration());
+        setUp(customers.injectOpen(arrivals)).protocols(protocol);
     }
 
     @Override
