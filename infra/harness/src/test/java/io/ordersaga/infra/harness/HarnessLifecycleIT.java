@@ -91,6 +91,7 @@ class HarnessLifecycleIT {
                 root,
                 List.of("orders"),
                 defaults.postgresSynchronousCommit(),
+                defaults.postgresConfig(),
                 defaults.kafkaPartitions(),
                 kafkaHeap,
                 defaults.registryHeap(),

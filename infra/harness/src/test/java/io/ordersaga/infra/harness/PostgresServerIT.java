@@ -40,6 +40,29 @@ class PostgresServerIT {
         }
     }
 
+    /** The harness module's failsafe configuration sets harness.postgres.config to load it. */
+    @Test
+    void appliesTheExtraServerSettingsSoStatementsCanBeCounted(PostgresServer postgres) throws SQLException {
+        try (Connection connection = postgres.connect("shipments");
+                var statement = connection.createStatement()) {
+            try (var libraries = statement.executeQuery("show shared_preload_libraries")) {
+                libraries.next();
+                assertThat(libraries.getString(1)).isEqualTo("pg_stat_statements");
+            }
+            statement.execute("create extension if not exists pg_stat_statements");
+            for (int i = 0; i < 3; i++) {
+                statement.execute("select count(*) from pg_class where relname = 'statement_probe'");
+            }
+            try (var calls = statement.executeQuery("""
+                    select sum(calls) from pg_stat_statements
+                    where query like '%relname = $1%' and dbid = (select oid from pg_database where datname = 'shipments')
+                    """)) {
+                calls.next();
+                assertThat(calls.getLong(1)).isGreaterThanOrEqualTo(3);
+            }
+        }
+    }
+
     @Test
     void streamsCommittedRowsThroughALogicalReplicationSlot(PostgresServer postgres) throws SQLException {
         try (Connection connection = postgres.connect("orders");
