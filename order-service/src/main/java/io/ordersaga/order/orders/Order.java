@@ -70,7 +70,9 @@ public class Order {
     private Instant placedAt;
     private Instant completedAt;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // Lazy: the saga's replies never read the lines, and loading them cost each reply a query
+    // (docs/performance.md, statements per order). Orders.findWithLinesById loads them for display.
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "order_lines", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "line_no")
     private List<OrderLine> lines = new ArrayList<>();

@@ -68,7 +68,7 @@ class OrderController {
             summary = "Cancel an order before its shipment is scheduled",
             description = "409 once the order is confirmed (shipment scheduled) or already cancelled.")
     OrderView cancel(@PathVariable UUID id) {
-        return OrderView.of(management.cancel(id));
+        return management.cancel(id);
     }
 
     @ExceptionHandler

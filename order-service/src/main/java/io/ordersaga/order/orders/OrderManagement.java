@@ -66,22 +66,25 @@ public class OrderManagement {
         return order;
     }
 
+    /** The order with its lines and timeline. */
     @Transactional(readOnly = true)
     public Optional<Order> find(UUID orderId) {
-        return orders.findById(orderId);
+        return orders.findWithLinesById(orderId);
     }
 
     /**
-     * The customer cancels an order in flight (reason CUSTOMER_REQUEST).
+     * The customer cancels an order in flight (reason CUSTOMER_REQUEST); returns the cancelled order
+     * as the API shows it.
      *
      * @throws OrderNotFoundException if there is no such order
      * @throws OrderNotCancellableException if the order is CONFIRMED or CANCELLED
      */
-    public Order cancel(UUID orderId) {
+    public OrderView cancel(UUID orderId) {
         var order = locked(orderId);
         order.cancelByCustomer(clock.instant());
         announce(order, Transition.APPLIED, Optional.empty());
-        return order;
+        // In the transaction: the lines are loaded on demand.
+        return OrderView.of(order);
     }
 
     /** Inventory reserved every line (InventoryReserved). */

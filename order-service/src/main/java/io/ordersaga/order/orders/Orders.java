@@ -5,11 +5,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface Orders extends JpaRepository<Order, UUID> {
+
+    /** The order with its lines (lazy otherwise) and, as always, its timeline: for showing it. */
+    @EntityGraph(attributePaths = "lines", type = EntityGraph.EntityGraphType.LOAD)
+    Optional<Order> findWithLinesById(UUID id);
 
     /** Loads the order with a row lock: saga replies, the customer and the deadline take turns. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

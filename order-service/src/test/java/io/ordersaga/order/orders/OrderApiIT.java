@@ -164,7 +164,10 @@ class OrderApiIT {
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.json().get("cancellationReason").asString()).isEqualTo("CUSTOMER_REQUEST");
+        // The lines are loaded on demand: the answer still shows them.
+        assertThat(cancelled.json().get("lines")).hasSize(2);
         var order = client.get("/orders/" + id).json();
+        assertThat(order.get("lines")).hasSize(2);
         assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(order.get("cancellationReason").asString()).isEqualTo("CUSTOMER_REQUEST");
         assertThat(events.of(id))
