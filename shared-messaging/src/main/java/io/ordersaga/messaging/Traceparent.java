@@ -1,7 +1,7 @@
 package io.ordersaga.messaging;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -12,10 +12,15 @@ public record Traceparent(String traceId, String parentId, String flags) {
 
     public static final String HEADER = "traceparent";
     private static final Pattern FORMAT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern PARENT_ID = Pattern.compile("[0-9a-f]{16}");
+    private static final Pattern FLAGS = Pattern.compile("[0-9a-f]{2}");
+    private static final HexFormat HEX = HexFormat.of();
 
     public Traceparent {
-        if (!traceId.matches("[0-9a-f]{32}") || !parentId.matches("[0-9a-f]{16}") || !flags.matches("[0-9a-f]{2}")) {
+        if (!TRACE_ID.matcher(traceId).matches()
+                || !PARENT_ID.matcher(parentId).matches()
+                || !FLAGS.matcher(flags).matches()) {
             throw new IllegalArgumentException("not a W3C traceparent: " + traceId + "/" + parentId + "/" + flags);
         }
     }
@@ -46,9 +51,14 @@ public record Traceparent(String traceId, String parentId, String flags) {
         return "00-" + traceId + "-" + parentId + "-" + flags;
     }
 
+    /**
+     * Ids need to be unique, not secret: like OpenTelemetry's default id generator, a thread-local
+     * generator rather than {@code SecureRandom}, which cost a read of the kernel's random source
+     * per event (docs/performance.md).
+     */
     private static String randomHex(int bytes) {
         byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
+        ThreadLocalRandom.current().nextBytes(random);
+        return HEX.formatHex(random);
     }
 }

@@ -5,18 +5,23 @@ import io.ordersaga.messaging.MessagingAutoConfiguration;
 import io.ordersaga.messaging.MessagingSettings;
 import io.ordersaga.messaging.inbox.Inbox;
 import io.ordersaga.messaging.inbox.InboxAutoConfiguration;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.HashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (docs/idempotent-consumer.md, docs/failure-policy.md).
  */
 @AutoConfiguration(
-        after = {KafkaAutoConfiguration.class, MessagingAutoConfiguration.class, InboxAutoConfiguration.class})
+        after = {KafkaAutoConfiguration.class, MessagingAutoConfiguration.class, InboxAutoConfiguration.class},
+        afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @EnableConfigurationProperties(ConsumerSettings.class)
 public class ConsumerAutoConfiguration {
 
@@ -55,6 +61,7 @@ public class ConsumerAutoConfiguration {
             EventSerde serde,
             ObjectProvider<Inbox> inbox,
             ObjectProvider<PlatformTransactionManager> transactionManager,
+            ObjectProvider<RecordBoundary> recordBoundary,
             BatchConsumers batchConsumers) {
         String group = messaging.serviceName();
         return new EventConsumers(
@@ -72,6 +79,7 @@ public class ConsumerAutoConfiguration {
                                     + " EventBatchHandler");
                         }),
                         new TransactionTemplate(transactionManager.getObject()),
+                        recordBoundary.getIfAvailable(() -> RecordBoundary.NONE),
                         group),
                 batchConsumers);
     }
@@ -91,5 +99,17 @@ public class ConsumerAutoConfiguration {
         // choose otherwise.
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new DefaultKafkaConsumerFactory<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** With JPA, each record of a poll starts with an empty persistence context. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({EntityManagerFactory.class, EntityManagerFactoryUtils.class})
+    static class JpaRecordBoundary {
+
+        @Bean
+        @ConditionalOnSingleCandidate(EntityManagerFactory.class)
+        RecordBoundary persistenceContextReset(EntityManagerFactory entityManagerFactory) {
+            return new PersistenceContextReset(entityManagerFactory);
+        }
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>One transaction per poll rather than per record is the throughput lever of the consumers: under
  * load a poll returns many records, and their commit, connection checkout and transaction set-up are
  * paid once. Nothing else changes for a handler: the persistence context is flushed after each
- * record, so every handler sees the previous records' effects in the database, in partition order.
+ * record, so every handler sees the previous records' effects in the database, in partition order,
+ * and then emptied ({@link RecordBoundary}), so each record's handler starts from the database.
  *
  * <p>When a record fails, the shared transaction is rolled back, the records before it are applied
  * again and committed, and the failing record is reported with {@link BatchListenerFailedException}:
@@ -44,14 +45,21 @@ final class EventDispatcher implements BatchMessageListener<byte[], byte[]> {
     private final EventHandlers handlers;
     private final Inbox inbox;
     private final TransactionTemplate transaction;
+    private final RecordBoundary recordBoundary;
     private final String consumer;
 
     EventDispatcher(
-            EventSerde serde, EventHandlers handlers, Inbox inbox, TransactionTemplate transaction, String consumer) {
+            EventSerde serde,
+            EventHandlers handlers,
+            Inbox inbox,
+            TransactionTemplate transaction,
+            RecordBoundary recordBoundary,
+            String consumer) {
         this.decoder = new EventDecoder(serde);
         this.handlers = handlers;
         this.inbox = inbox;
         this.transaction = transaction;
+        this.recordBoundary = recordBoundary;
         this.consumer = consumer;
     }
 
@@ -121,8 +129,10 @@ final class EventDispatcher implements BatchMessageListener<byte[], byte[]> {
         // The handler runs in the event's trace; what it appends to the outbox carries a child span.
         Traceparent trace = Traceparent.parseOrStart(header(record, Traceparent.HEADER));
         TraceContext.runWith(trace, () -> handler.get().invoke(event));
-        // Written now, so the next record's handler (and its native queries) sees this one's effects.
+        // Written now, so the next record's handler (and its native queries) sees this one's effects;
+        // then, with JPA, the persistence context is emptied so the next flush checks only its entities.
         status.flush();
+        recordBoundary.afterRecord();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
