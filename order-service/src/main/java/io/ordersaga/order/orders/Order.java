@@ -1,5 +1,6 @@
 package io.ordersaga.order.orders;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
@@ -9,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -77,10 +80,14 @@ public class Order {
     @OrderColumn(name = "line_no")
     private List<OrderLine> lines = new ArrayList<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "order_timeline", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderColumn(name = "entry_no")
-    private List<TimelineEntry> timeline = new ArrayList<>();
+    // Appended to, never read by the saga: an inverse, lazy collection takes a new entry without
+    // loading the others (docs/performance.md). The next entry's number is kept on the order, whose
+    // row every reply locks anyway. Orders.findWithTimelineById loads the entries for display.
+    @OneToMany(mappedBy = "order", fetch = FetchType.LAZY, cascade = CascadeType.PERSIST)
+    @OrderBy("entryNo")
+    private List<TimelineRow> timeline = new ArrayList<>();
+
+    private int timelineEntries;
 
     protected Order() {}
 
@@ -200,7 +207,7 @@ public class Order {
     }
 
     private void record(SagaStep step, String detail, Instant at) {
-        timeline.add(new TimelineEntry(step, at, detail));
+        timeline.add(new TimelineRow(this, timelineEntries++, new TimelineEntry(step, at, detail)));
     }
 
     public UUID id() {
@@ -265,6 +272,6 @@ public class Order {
     }
 
     public List<TimelineEntry> timeline() {
-        return List.copyOf(timeline);
+        return timeline.stream().map(TimelineRow::entry).toList();
     }
 }

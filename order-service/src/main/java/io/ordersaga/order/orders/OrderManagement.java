@@ -66,10 +66,10 @@ public class OrderManagement {
         return order;
     }
 
-    /** The order with its lines and timeline. */
+    /** The order with its lines and timeline, both loaded: two queries into one persistence context. */
     @Transactional(readOnly = true)
     public Optional<Order> find(UUID orderId) {
-        return orders.findWithLinesById(orderId);
+        return orders.findWithLinesById(orderId).flatMap(withLines -> orders.findWithTimelineById(orderId));
     }
 
     /**

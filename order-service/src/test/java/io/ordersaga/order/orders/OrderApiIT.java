@@ -9,6 +9,7 @@ import io.ordersaga.order.support.OrdersClient;
 import io.ordersaga.order.support.RecordingOrderEvents;
 import io.ordersaga.order.support.RecordingOrderEvents.Kind;
 import io.ordersaga.order.support.ServiceIntegrationTest;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.CollectionStatistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,11 +46,21 @@ class OrderApiIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
     OrdersClient client;
 
     @BeforeEach
     void client() {
         client = new OrdersClient(port, json);
+    }
+
+    private static List<String> steps(JsonNode order) {
+        return order.get("timeline")
+                .valueStream()
+                .map(step -> step.get("step").asString())
+                .toList();
     }
 
     private UUID place() {
@@ -164,10 +177,14 @@ class OrderApiIT {
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.json().get("cancellationReason").asString()).isEqualTo("CUSTOMER_REQUEST");
-        // The lines are loaded on demand: the answer still shows them.
+        // The lines and the timeline are loaded on demand: the answer still shows them, the
+        // timeline with the steps this cancel appended.
         assertThat(cancelled.json().get("lines")).hasSize(2);
+        assertThat(steps(cancelled.json()))
+                .containsExactly("PLACED", "INVENTORY_RESERVED", "CANCELLATION_REQUESTED", "CANCELLED");
         var order = client.get("/orders/" + id).json();
         assertThat(order.get("lines")).hasSize(2);
+        assertThat(steps(order)).isEqualTo(steps(cancelled.json()));
         assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(order.get("cancellationReason").asString()).isEqualTo("CUSTOMER_REQUEST");
         assertThat(events.of(id))
@@ -237,6 +254,33 @@ class OrderApiIT {
                 .extracting(RecordingOrderEvents.Published::kind)
                 .containsExactly(Kind.PLACED, Kind.CONFIRMED);
         assertThat(management.find(id).orElseThrow().timeline()).hasSize(5);
+    }
+
+    @Test
+    void appendsTheRepliesStepsToTheTimelineWithoutLoadingIt() {
+        var id = place();
+        CollectionStatistics timelineLoads = entityManagerFactory
+                .unwrap(SessionFactory.class)
+                .getStatistics()
+                .getCollectionStatistics(Order.class.getName() + ".timeline");
+        long loadsBefore = timelineLoads.getLoadCount();
+
+        management.inventoryReserved(id, UUID.randomUUID());
+        management.paymentAuthorized(id, UUID.randomUUID());
+        management.shipmentScheduled(id, UUID.randomUUID(), "TRACK-9");
+
+        assertThat(timelineLoads.getLoadCount())
+                .as("timeline loads by the replies")
+                .isEqualTo(loadsBefore);
+        assertThat(management.find(id).orElseThrow().timeline())
+                .extracting(TimelineEntry::step)
+                .containsExactly(
+                        SagaStep.PLACED,
+                        SagaStep.INVENTORY_RESERVED,
+                        SagaStep.PAYMENT_AUTHORIZED,
+                        SagaStep.SHIPMENT_SCHEDULED,
+                        SagaStep.CONFIRMED);
+        assertThat(timelineLoads.getLoadCount()).as("loads by GET's query").isGreaterThan(loadsBefore);
     }
 
     @Test

@@ -26,7 +26,12 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"harness.database=orders", "harness.servers=postgres,kafka,schema-registry"})
+        properties = {
+            "harness.database=orders",
+            "harness.servers=postgres,kafka,schema-registry",
+            // OrderApiIT counts the timeline's loads.
+            "spring.jpa.properties.hibernate.generate_statistics=true"
+        })
 @ContextConfiguration(initializers = HarnessContextInitializer.class)
 @Import({ServiceIntegrationTest.Messaging.class, ConsumedTopics.class})
 public @interface ServiceIntegrationTest {
