@@ -38,7 +38,7 @@ public final class BatchConsumers {
         var properties = new ContainerProperties(settings.topics().toArray(String[]::new));
         properties.setGroupId(group);
         properties.setClientId(group);
-        properties.setAckMode(ContainerProperties.AckMode.BATCH);
+        settings.applyCommitPolicy(properties);
         properties.setMessageListener(new EventBatchDispatcher(serde, handler, deadLetters));
         var container = new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
         container.setConcurrency(settings.concurrency());

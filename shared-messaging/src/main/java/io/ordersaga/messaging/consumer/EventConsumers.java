@@ -93,6 +93,7 @@ final class EventConsumers implements SmartInitializingSingleton, SmartLifecycle
         var properties = new ContainerProperties(settings.topics().toArray(String[]::new));
         properties.setGroupId(group);
         properties.setClientId(group);
+        settings.applyCommitPolicy(properties);
         properties.setMessageListener(dispatchers.dispatcher(handlers));
         var records = new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
         records.setConcurrency(settings.concurrency());

@@ -1,12 +1,15 @@
 package io.ordersaga.messaging.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.kafka.listener.ContainerProperties;
 
 class ConsumerSettingsTest {
 
@@ -21,5 +24,47 @@ class ConsumerSettingsTest {
         assertThat(settings.concurrency()).isEqualTo(1);
         assertThat(settings.retry())
                 .isEqualTo(new ConsumerSettings.Retry(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), 5));
+    }
+
+    @Test
+    void commitsAfterEveryPollWhenTheCommitIntervalIsZero() {
+        var properties = new ContainerProperties("orders.events");
+
+        bind(Map.of("messaging.consumer.commit-interval", "0ms")).applyCommitPolicy(properties);
+
+        assertThat(properties.getAckMode()).isEqualTo(ContainerProperties.AckMode.BATCH);
+    }
+
+    @Test
+    void commitsAtMostOnceEvery200MillisecondsByDefault() {
+        var properties = new ContainerProperties("orders.events");
+
+        bind(Map.of()).applyCommitPolicy(properties);
+
+        assertThat(properties.getAckMode()).isEqualTo(ContainerProperties.AckMode.TIME);
+        assertThat(properties.getAckTime()).isEqualTo(200);
+    }
+
+    @Test
+    void commitsAtMostOncePerConfiguredInterval() {
+        var properties = new ContainerProperties("orders.events");
+
+        bind(Map.of("messaging.consumer.commit-interval", "1s")).applyCommitPolicy(properties);
+
+        assertThat(properties.getAckTime()).isEqualTo(1000);
+    }
+
+    @Test
+    void refusesANegativeCommitInterval() {
+        assertThatThrownBy(() -> bind(Map.of("messaging.consumer.commit-interval", "-1s")))
+                .rootCause()
+                .hasMessageContaining("commit-interval must not be negative");
+    }
+
+    private static ConsumerSettings bind(Map<String, String> properties) {
+        var all = new HashMap<>(properties);
+        all.put("messaging.consumer.topics", "orders.events");
+        return new Binder(new MapConfigurationPropertySource(all))
+                .bindOrCreate("messaging.consumer", ConsumerSettings.class);
     }
 }
