@@ -1,8 +1,7 @@
 package io.ordersaga.systemtest;
 
+import io.ordersaga.infra.harness.ReceivedEmail;
 import io.ordersaga.infra.harness.SmtpServer;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,19 +26,15 @@ public interface Mailbox {
     /** An e-mail about {@code orderId} of {@code kind} (ORDER_CONFIRMED, ORDER_CANCELLED, SHIPMENT_SCHEDULED). */
     record DeliveredEmail(UUID orderId, String kind) {}
 
-    /** The mailbox of the harness's SMTP server in this JVM. */
+    /** The mailbox of the harness's SMTP server in this JVM: every message it accepted. */
     static Mailbox of(SmtpServer smtp) {
         return () -> {
             var delivered = new ArrayList<DeliveredEmail>();
-            for (MimeMessage message : smtp.receivedMessages()) {
-                try {
-                    String orderId = message.getHeader("X-Order-Id", null);
-                    String kind = message.getHeader("X-Notification-Kind", null);
-                    if (orderId != null && kind != null) {
-                        delivered.add(new DeliveredEmail(UUID.fromString(orderId), kind));
-                    }
-                } catch (MessagingException e) {
-                    throw new IllegalStateException("unreadable message in the mailbox", e);
+            for (ReceivedEmail email : smtp.receivedEmails()) {
+                String orderId = email.header("X-Order-Id");
+                String kind = email.header("X-Notification-Kind");
+                if (orderId != null && kind != null) {
+                    delivered.add(new DeliveredEmail(UUID.fromString(orderId), kind));
                 }
             }
             return delivered;

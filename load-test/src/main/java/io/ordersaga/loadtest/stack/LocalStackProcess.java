@@ -91,8 +91,9 @@ public final class LocalStackProcess implements AutoCloseable {
         }
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // The launcher's SMTP server keeps every e-mail in memory for the mailbox viewer and invariant 4:
-        // a 10-minute run at 167 orders/s sends about 190,000.
+        // The launcher's SMTP server keeps a summary of every e-mail in memory for invariant 4 (a few
+        // hundred bytes each; a 10-minute run at 167 orders/s sends about 190,000), and the last
+        // thousand in full for the mailbox viewer.
         command.add("-Xmx2g");
         command.add("-Dstack.project-root=" + launch.projectRoot().toAbsolutePath());
         command.add("-Dstack.state-dir=" + state);

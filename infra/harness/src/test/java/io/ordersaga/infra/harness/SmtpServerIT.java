@@ -2,6 +2,7 @@ package io.ordersaga.infra.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.ordersaga.infra.harness.junit.RealInfrastructure;
@@ -63,6 +64,39 @@ class SmtpServerIT {
             subjects.add(received.getSubject());
         }
         assertThat(subjects).containsExactly("before", "after");
+    }
+
+    @Test
+    void keepsASummaryOfEveryMessageAndTheLastOnesInFull() throws Exception {
+        try (var smtp = SmtpServer.start(2)) {
+            for (int i = 1; i <= 5; i++) {
+                var message = message(smtp, "many@customer.example", "message " + i, "body " + i);
+                message.setHeader("X-Order-Id", "order-" + i);
+                Transport.send(message);
+            }
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> smtp.receivedEmails().size() == 5);
+            assertThat(smtp.receivedEmails())
+                    .extracting(ReceivedEmail::subject, email -> email.header("x-order-id"))
+                    .containsExactly(
+                            tuple("message 1", "order-1"),
+                            tuple("message 2", "order-2"),
+                            tuple("message 3", "order-3"),
+                            tuple("message 4", "order-4"),
+                            tuple("message 5", "order-5"));
+            assertThat(smtp.receivedEmails().getFirst().to()).containsExactly("many@customer.example");
+            assertThat(smtp.receivedEmails().getFirst().from()).containsExactly("orders@shop.example");
+            var retained = new ArrayList<String>();
+            for (MimeMessage received : smtp.receivedMessages()) {
+                retained.add(((String) received.getContent()).trim());
+            }
+            assertThat(retained).containsExactly("body 4", "body 5");
+
+            smtp.purge();
+            assertThat(smtp.receivedEmails()).isEmpty();
+            assertThat(smtp.receivedMessages()).isEmpty();
+        }
     }
 
     private static MimeMessage message(SmtpServer smtp, String recipient, String subject, String text)

@@ -2,9 +2,9 @@ package io.ordersaga.stack.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.ordersaga.infra.harness.ReceivedEmail;
 import io.ordersaga.infra.harness.SmtpServer;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,19 +51,24 @@ final class MailboxViewer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    /** {@code ?text=false} leaves the bodies out: what a check over thousands of e-mails needs. */
+    /**
+     * The last {@value SmtpServer#RETAINED_MESSAGES} messages with their text; {@code ?text=false}
+     * lists every message the server accepted, without the bodies: what a check over a load test's
+     * hundreds of thousands of e-mails needs.
+     */
     private void messagesAsJson(HttpExchange exchange) throws IOException {
         boolean withText = !"text=false".equals(exchange.getRequestURI().getQuery());
-        var messages = smtp.receivedMessages().stream()
-                .map(message -> describe(message, withText))
-                .toList();
+        var messages = withText
+                ? messages()
+                : smtp.receivedEmails().stream().map(MailboxViewer::describe).toList();
         respond(exchange, "application/json", json.writeValueAsString(messages));
     }
 
     private void messagesAsPage(HttpExchange exchange) throws IOException {
         var page = new StringBuilder(
                 "<!doctype html><meta charset=utf-8><title>Mailbox</title><h1>Mailbox</h1>"
-                        + "<p>What the stack's SMTP server received, newest first (JSON: <a href=api/messages>api/messages</a>).</p>");
+                        + "<p>The last " + SmtpServer.RETAINED_MESSAGES
+                        + " e-mails the stack's SMTP server received, newest first (JSON: <a href=api/messages>api/messages</a>).</p>");
         var messages = messages();
         for (int i = messages.size() - 1; i >= 0; i--) {
             var message = messages.get(i);
@@ -80,34 +84,29 @@ final class MailboxViewer implements AutoCloseable {
     }
 
     private List<Map<String, Object>> messages() {
-        return smtp.receivedMessages().stream()
-                .map(message -> describe(message, true))
-                .toList();
+        return smtp.receivedMessages().stream().map(MailboxViewer::describe).toList();
     }
 
-    private static Map<String, Object> describe(MimeMessage message, boolean withText) {
+    private static Map<String, Object> describe(MimeMessage message) {
         try {
-            var description = new LinkedHashMap<String, Object>();
-            description.put("messageId", message.getMessageID());
-            description.put("from", addresses(message.getFrom()));
-            description.put("to", addresses(message.getRecipients(Message.RecipientType.TO)));
-            description.put("subject", message.getSubject());
-            // Set by notification-service: which order and which kind of e-mail.
-            description.put("orderId", message.getHeader("X-Order-Id", null));
-            description.put("kind", message.getHeader("X-Notification-Kind", null));
-            if (withText) {
-                description.put("text", plainText(message.getContent()));
-            }
+            var description = describe(ReceivedEmail.of(message));
+            description.put("text", plainText(message.getContent()));
             return description;
         } catch (MessagingException | IOException e) {
             return Map.of("error", "cannot read this message: " + e.getMessage());
         }
     }
 
-    private static List<String> addresses(jakarta.mail.Address[] addresses) {
-        return addresses == null
-                ? List.of()
-                : Arrays.stream(addresses).map(Object::toString).toList();
+    private static Map<String, Object> describe(ReceivedEmail email) {
+        var description = new LinkedHashMap<String, Object>();
+        description.put("messageId", email.messageId());
+        description.put("from", email.from());
+        description.put("to", email.to());
+        description.put("subject", email.subject());
+        // Set by notification-service: which order and which kind of e-mail.
+        description.put("orderId", email.header("X-Order-Id"));
+        description.put("kind", email.header("X-Notification-Kind"));
+        return description;
     }
 
     /** The text/plain part of a message (multipart/alternative has one), or the whole body. */
