@@ -30,7 +30,7 @@ import java.util.UUID;
  *       payment is AUTHORIZED for its total, a CANCELLED order keeps no authorized payment, a declined
  *       payment never confirms; a CONFIRMED order has a SCHEDULED shipment, a CANCELLED one none.
  *   <li>At most one e-mail per order and kind in the SMTP server's mailbox, and a terminal order's
- *       e-mails all there.
+ *       e-mails all there, and none its end does not call for.
  *   <li>The search index has every order with the order database's status.
  * </ol>
  *
@@ -295,8 +295,10 @@ public final class SagaInvariants {
         }
 
         /**
-         * Invariant 4: at most one e-mail per order and kind; and none missing: a CONFIRMED order's
-         * customer got ORDER_CONFIRMED and SHIPMENT_SCHEDULED, a CANCELLED one's ORDER_CANCELLED.
+         * Invariant 4: at most one e-mail per order and kind; and each the right one: a CONFIRMED
+         * order's customer got ORDER_CONFIRMED and SHIPMENT_SCHEDULED, a CANCELLED one's
+         * ORDER_CANCELLED, and nobody an e-mail their order's end does not call for (a shipment
+         * booked for an order that was being cancelled is never announced).
          */
         void oneEmailPerOrderAndKind(List<Mailbox.DeliveredEmail> delivered) {
             Map<Mailbox.DeliveredEmail, Long> counts = delivered.stream()
@@ -307,24 +309,29 @@ public final class SagaInvariants {
                     violations.add(
                             "4: order %s got %d e-mails of kind %s".formatted(email.orderId(), count, email.kind()));
                 }
-                if (!orders.containsKey(email.orderId())) {
+                Order order = orders.get(email.orderId());
+                if (order == null) {
                     violations.add("4: an e-mail of kind %s about order %s, which the order service does not know"
                             .formatted(email.kind(), email.orderId()));
+                } else if (TERMINAL.contains(order.status) && !emailsOwed(order).contains(email.kind())) {
+                    violations.add("4: %s order %s got a %s e-mail".formatted(order.status, order.id, email.kind()));
                 }
             });
             for (Order order : orders.values()) {
-                List<String> expected =
-                        switch (order.status) {
-                            case "CONFIRMED" -> List.of("ORDER_CONFIRMED", "SHIPMENT_SCHEDULED");
-                            case "CANCELLED" -> List.of("ORDER_CANCELLED");
-                            default -> List.of();
-                        };
-                for (String kind : expected) {
+                for (String kind : emailsOwed(order)) {
                     if (!counts.containsKey(new Mailbox.DeliveredEmail(order.id, kind))) {
                         violations.add("4: %s order %s has no %s e-mail".formatted(order.status, order.id, kind));
                     }
                 }
             }
+        }
+
+        private static List<String> emailsOwed(Order order) {
+            return switch (order.status) {
+                case "CONFIRMED" -> List.of("ORDER_CONFIRMED", "SHIPMENT_SCHEDULED");
+                case "CANCELLED" -> List.of("ORDER_CANCELLED");
+                default -> List.of();
+            };
         }
 
         /**

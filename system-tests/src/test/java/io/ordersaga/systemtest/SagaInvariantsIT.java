@@ -62,6 +62,30 @@ class SagaInvariantsIT extends SagaSystemTest {
     }
 
     @Test
+    void reportsAShipmentEmailToTheCustomerOfACancelledOrder() {
+        var id = place(OrderRequest.of("LAPTOP-STAND-001", 1, "39.00").paidWith("tok_decline_card"));
+        awaitStatus(id, "CANCELLED", SAGA);
+        var mailbox = Mailbox.of(stack.infrastructure().smtp());
+        Awaitility.await().atMost(SAGA).until(() -> mailbox.delivered()
+                .contains(new Mailbox.DeliveredEmail(id, "ORDER_CANCELLED")));
+        var delivered = new java.util.ArrayList<>(mailbox.delivered());
+        delivered.add(new Mailbox.DeliveredEmail(id, "SHIPMENT_SCHEDULED"));
+        var checker = new SagaInvariants(
+                SagaDatabases.of(stack.infrastructure().postgres()),
+                SAGA,
+                java.util.Optional.of(() -> delivered),
+                java.util.Optional.empty());
+
+        var report = checker.check(stock);
+
+        assertThat(report.violations()).singleElement().satisfies(violation -> assertThat(violation)
+                .startsWith("4:")
+                .contains(id.toString())
+                .contains("CANCELLED order")
+                .contains("got a SHIPMENT_SCHEDULED e-mail"));
+    }
+
+    @Test
     void reportsAnOrderWhoseStatusInTheSearchIndexDiffersFromTheOrderDatabase() {
         var id = place(OrderRequest.of("LAPTOP-STAND-001", 1, "39.00"));
         awaitStatus(id, "CONFIRMED", SAGA);

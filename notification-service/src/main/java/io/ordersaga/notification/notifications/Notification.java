@@ -11,9 +11,9 @@ import java.util.UUID;
 
 /**
  * One e-mail the service owes a customer, and how its delivery went: an entry of the notification
- * log. Written {@link NotificationStatus#PENDING} by {@link NotificationLog#record}; the delivery
- * moves it to {@link NotificationStatus#SENT} or {@link NotificationStatus#FAILED}, counting its
- * attempts.
+ * log. Written {@link NotificationStatus#PENDING} by {@link NotificationLog#record} (a shipment
+ * notice {@link NotificationStatus#HELD} until its order is confirmed); the delivery moves it to
+ * {@link NotificationStatus#SENT} or {@link NotificationStatus#FAILED}, counting its attempts.
  */
 @Entity
 @Table(name = "notifications")

@@ -11,16 +11,17 @@ import org.springframework.data.jpa.repository.Query;
 public interface Notifications extends JpaRepository<Notification, UUID> {
 
     /**
-     * Adds a pending notification unless the order already has one of its kind; returns 1 if it
-     * did, 0 if not. {@code on conflict do nothing} rather than a failing insert: a duplicate is an
-     * expected no-op, and must not roll back the inbox transaction it runs in.
+     * Adds a notification unless the order already has one of its kind; returns 1 if it did, 0 if
+     * not. {@code on conflict do nothing} rather than a failing insert: a duplicate is an expected
+     * no-op, and must not roll back the inbox transaction it runs in. Only a PENDING notification is
+     * due (at {@code now}).
      */
     @Modifying
     @Query(nativeQuery = true, value = """
             insert into notifications (id, order_id, kind, recipient, subject, text_body, html_body, causation_id,
                                        status, attempts, next_attempt_at, created_at, updated_at)
             values (:id, :orderId, :kind, :recipient, :subject, :textBody, :htmlBody, :causationId,
-                    'PENDING', 0, :now, :now, :now)
+                    :status, 0, case when :status = 'PENDING' then cast(:now as timestamptz) end, :now, :now)
             on conflict (order_id, kind) do nothing
             """)
     int insertIfAbsent(
@@ -32,7 +33,29 @@ public interface Notifications extends JpaRepository<Notification, UUID> {
             String textBody,
             String htmlBody,
             UUID causationId,
+            String status,
             Instant now);
+
+    /**
+     * Serialises the notification log's writes for one order until the transaction ends: its events
+     * arrive on two topics, read by different consumers. A transaction-level advisory lock in the
+     * two-key space (the relay's leadership lock uses the one-key space, which never overlaps it).
+     */
+    @Query(nativeQuery = true, value = "select 1 from pg_advisory_xact_lock(:space, :key)")
+    int lockOrder(int space, int key);
+
+    /** Whether the order has a notification of {@code kind}. */
+    boolean existsByOrderIdAndKind(UUID orderId, NotificationKind kind);
+
+    /** Moves the order's HELD notifications to {@code status}; returns how many. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            update notifications
+            set status = :status, next_attempt_at = case when :status = 'PENDING' then cast(:now as timestamptz) end,
+                updated_at = :now
+            where order_id = :orderId and status = 'HELD'
+            """)
+    int moveHeld(UUID orderId, String status, Instant now);
 
     /**
      * Up to {@code limit} pending notifications due by {@code now}, oldest due first, locked until

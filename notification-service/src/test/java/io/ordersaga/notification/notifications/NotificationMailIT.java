@@ -6,6 +6,7 @@ import static io.ordersaga.notification.support.SagaEvents.orderCancelled;
 import static io.ordersaga.notification.support.SagaEvents.orderConfirmed;
 import static io.ordersaga.notification.support.SagaEvents.shipmentScheduled;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -122,9 +123,14 @@ class NotificationMailIT {
         UUID orderId = UUID.randomUUID();
         String customer = Mailbox.newRecipient("shipped");
 
+        saga.publish(ORDERS_EVENTS, orderConfirmed(orderId, customer, "TRK0123456789ABCDEF"));
         saga.publish(SHIPMENTS_EVENTS, shipmentScheduled(orderId, customer, LocalDate.of(2026, 12, 4)));
 
-        ReceivedMail mail = mailbox.awaitMailFor(customer, PATIENCE);
+        awaitSent(orderId, NotificationKind.SHIPMENT_SCHEDULED);
+        ReceivedMail mail = mailbox.mailFor(customer).stream()
+                .filter(received -> "SHIPMENT_SCHEDULED".equals(received.kindHeader()))
+                .findFirst()
+                .orElseThrow();
         assertThat(mail.subject())
                 .isEqualTo("Your order " + orderId.toString().substring(0, 8) + " ships with Royal Mail");
         assertThat(List.of(mail.text(), mail.html())).allSatisfy(part -> assertThat(part)
@@ -134,6 +140,71 @@ class NotificationMailIT {
                 .contains("Friday 4 December 2026"));
         assertThat(awaitSent(orderId, NotificationKind.SHIPMENT_SCHEDULED).attempts())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void holdsTheShipmentNoticeUntilTheOrderIsConfirmed() {
+        UUID orderId = UUID.randomUUID();
+        String customer = Mailbox.newRecipient("held");
+        var scheduled = shipmentScheduled(orderId, customer, LocalDate.of(2026, 12, 4));
+
+        saga.publish(SHIPMENTS_EVENTS, scheduled);
+
+        await().atMost(PATIENCE).until(() -> saga.processed(scheduled));
+        assertThat(log.ofOrder(orderId)).singleElement().satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo(NotificationKind.SHIPMENT_SCHEDULED);
+            assertThat(notice.status()).isEqualTo(NotificationStatus.HELD);
+            assertThat(notice.nextAttemptAt()).isEmpty();
+        });
+
+        saga.publish(ORDERS_EVENTS, orderConfirmed(orderId, customer, "TRK0123456789ABCDEF"));
+
+        awaitSent(orderId, NotificationKind.SHIPMENT_SCHEDULED);
+        awaitSent(orderId, NotificationKind.ORDER_CONFIRMED);
+        assertThat(mailbox.mailFor(customer))
+                .extracting(ReceivedMail::kindHeader)
+                .containsExactlyInAnyOrder("ORDER_CONFIRMED", "SHIPMENT_SCHEDULED");
+    }
+
+    @Test
+    void withdrawsTheHeldShipmentNoticeOfAnOrderThatIsCancelledInstead() {
+        UUID orderId = UUID.randomUUID();
+        String customer = Mailbox.newRecipient("shipped-then-cancelled");
+        var scheduled = shipmentScheduled(orderId, customer, LocalDate.of(2026, 12, 4));
+        saga.publish(SHIPMENTS_EVENTS, scheduled);
+        await().atMost(PATIENCE).until(() -> saga.processed(scheduled));
+
+        saga.publish(ORDERS_EVENTS, orderCancelled(orderId, customer, CancellationReason.CUSTOMER_REQUEST));
+
+        awaitSent(orderId, NotificationKind.ORDER_CANCELLED);
+        assertThat(log.ofOrder(orderId))
+                .filteredOn(notification -> notification.kind() == NotificationKind.SHIPMENT_SCHEDULED)
+                .singleElement()
+                .satisfies(notice -> assertThat(notice.status()).isEqualTo(NotificationStatus.WITHDRAWN));
+        assertThat(mailbox.mailFor(customer))
+                .extracting(ReceivedMail::kindHeader)
+                .containsExactly("ORDER_CANCELLED");
+    }
+
+    @Test
+    void neverAnnouncesAShipmentScheduledAfterItsOrderWasCancelled() {
+        UUID orderId = UUID.randomUUID();
+        String customer = Mailbox.newRecipient("cancelled-then-shipped");
+        saga.publish(ORDERS_EVENTS, orderCancelled(orderId, customer, CancellationReason.TIMEOUT));
+        awaitSent(orderId, NotificationKind.ORDER_CANCELLED);
+
+        var scheduled = shipmentScheduled(orderId, customer, LocalDate.of(2026, 12, 4));
+        saga.publish(SHIPMENTS_EVENTS, scheduled);
+
+        await().atMost(PATIENCE).until(() -> saga.processed(scheduled));
+        assertThat(log.ofOrder(orderId))
+                .extracting(Notification::kind, Notification::status)
+                .containsExactlyInAnyOrder(
+                        tuple(NotificationKind.ORDER_CANCELLED, NotificationStatus.SENT),
+                        tuple(NotificationKind.SHIPMENT_SCHEDULED, NotificationStatus.WITHDRAWN));
+        assertThat(mailbox.mailFor(customer))
+                .extracting(ReceivedMail::kindHeader)
+                .containsExactly("ORDER_CANCELLED");
     }
 
     @Test
