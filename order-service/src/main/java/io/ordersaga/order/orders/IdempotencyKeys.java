@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The Idempotency-Key of each POST /orders that sent one, with a hash of its request. */
+/**
+ * The Idempotency-Key of each POST /orders that sent one, with a hash of its request, for
+ * {@code orders.idempotency.retention} ({@link IdempotencyKeyExpiry}).
+ */
 @Repository
 class IdempotencyKeys {
 
@@ -38,6 +41,17 @@ class IdempotencyKeys {
                         .param("at", Timestamp.from(at))
                         .update()
                 == 1;
+    }
+
+    /** Deletes up to {@code limit} keys claimed before {@code cutoff}; returns how many. */
+    int deleteClaimedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        delete from idempotency_keys where idempotency_key in (
+                            select idempotency_key from idempotency_keys where created_at < :cutoff limit :limit)
+                        """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
     }
 
     Optional<Claimed> find(String key) {

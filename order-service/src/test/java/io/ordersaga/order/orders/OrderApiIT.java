@@ -10,6 +10,8 @@ import io.ordersaga.order.support.RecordingOrderEvents;
 import io.ordersaga.order.support.RecordingOrderEvents.Kind;
 import io.ordersaga.order.support.ServiceIntegrationTest;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +50,12 @@ class OrderApiIT {
 
     @Autowired
     EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    IdempotencyKeyExpiry idempotencyKeyExpiry;
+
+    @Autowired
+    Clock clock;
 
     OrdersClient client;
 
@@ -152,6 +160,28 @@ class OrderApiIT {
             assertThat(ids).hasSize(1);
             assertThat(events.of(UUID.fromString(ids.iterator().next()))).hasSize(1);
         }
+    }
+
+    @Test
+    void honoursAnIdempotencyKeyForItsRetentionAndPlacesANewOrderOnceItIsForgotten() {
+        var key = "expiring-" + UUID.randomUUID();
+        var first = client.placeOrder(OrderRequests.valid(), "Idempotency-Key", key);
+        var id = first.json().get("orderId").asString();
+
+        idempotencyKeyExpiry.expireAsOf(clock.instant().plus(Duration.ofHours(23)));
+        var withinRetention = client.placeOrder(OrderRequests.valid(), "Idempotency-Key", key);
+
+        assertThat(withinRetention.status()).isEqualTo(202);
+        assertThat(withinRetention.json().get("orderId").asString()).isEqualTo(id);
+
+        assertThat(idempotencyKeyExpiry.expireAsOf(
+                        clock.instant().plus(Duration.ofHours(24).plusMinutes(1))))
+                .isPositive();
+        var afterRetention = client.placeOrder(OrderRequests.valid(), "Idempotency-Key", key);
+
+        assertThat(afterRetention.status()).isEqualTo(202);
+        assertThat(afterRetention.json().get("orderId").asString()).isNotEqualTo(id);
+        assertThat(client.get("/orders/" + id).status()).isEqualTo(200);
     }
 
     @Test
