@@ -30,7 +30,7 @@ class RelaySettingsTest {
 
     @Test
     void pollsEveryTwentyFiveMillisecondsByDefault() {
-        assertThat(RelaySettings.defaults().pollInterval()).isEqualTo(Duration.ofMillis(25));
+        assertThat(RelaySettings.defaults().pollInterval()).isEqualTo(Duration.ofMillis(50));
         assertThat(RelaySettings.defaults().partitions()).isEqualTo(12);
     }
 
