@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the shipment when the cancellation arrives; the order service ignores that ShipmentScheduled, and
  * so does the customer's mailbox: the notice waits {@link NotificationStatus#HELD} for the
  * OrderConfirmed, and is {@link NotificationStatus#WITHDRAWN} by an OrderCancelled. The two
- * arrive on different topics, so one order's records are serialised by a lock.
+ * arrive on different topics, which several instances or threads may handle at once, so one order's
+ * records are serialised by a lock.
  */
 @Service
 public class NotificationLog {

@@ -38,7 +38,8 @@ public interface Notifications extends JpaRepository<Notification, UUID> {
 
     /**
      * Serialises the notification log's writes for one order until the transaction ends: its events
-     * arrive on two topics, read by different consumers. A transaction-level advisory lock in the
+     * arrive on two topics, which several instances or consumer threads read at once. A
+     * transaction-level advisory lock in the
      * two-key space (the relay's leadership lock uses the one-key space, which never overlaps it).
      */
     @Query(nativeQuery = true, value = "select 1 from pg_advisory_xact_lock(:space, :key)")
