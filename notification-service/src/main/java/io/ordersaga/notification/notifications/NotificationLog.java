@@ -87,11 +87,14 @@ public class NotificationLog {
 
     /** PENDING, but a shipment notice waits for its order's confirmation and is never sent if cancelled. */
     private NotificationStatus initialStatus(NotificationRequest request) {
-        if (request.kind() != NotificationKind.SHIPMENT_SCHEDULED
-                || notifications.existsByOrderIdAndKind(request.orderId(), NotificationKind.ORDER_CONFIRMED)) {
+        if (request.kind() != NotificationKind.SHIPMENT_SCHEDULED) {
             return NotificationStatus.PENDING;
         }
-        if (notifications.existsByOrderIdAndKind(request.orderId(), NotificationKind.ORDER_CANCELLED)) {
+        List<NotificationKind> recorded = notifications.kindsOf(request.orderId());
+        if (recorded.contains(NotificationKind.ORDER_CONFIRMED)) {
+            return NotificationStatus.PENDING;
+        }
+        if (recorded.contains(NotificationKind.ORDER_CANCELLED)) {
             log.info("Order {} was cancelled: its shipment is not announced", request.orderId());
             return NotificationStatus.WITHDRAWN;
         }

@@ -45,8 +45,9 @@ public interface Notifications extends JpaRepository<Notification, UUID> {
     @Query(nativeQuery = true, value = "select 1 from pg_advisory_xact_lock(:space, :key)")
     int lockOrder(int space, int key);
 
-    /** Whether the order has a notification of {@code kind}. */
-    boolean existsByOrderIdAndKind(UUID orderId, NotificationKind kind);
+    /** The kinds of notification the order has. */
+    @Query("select n.kind from Notification n where n.orderId = :orderId")
+    List<NotificationKind> kindsOf(UUID orderId);
 
     /** Moves the order's HELD notifications to {@code status}; returns how many. */
     @Modifying
