@@ -137,6 +137,7 @@ public final class SagaInvariants {
         private final Map<UUID, Payment> payments;
         private final Map<UUID, String> shipments;
         private final List<String> violations = new ArrayList<>();
+        private final Map<Integer, String> checked = new HashMap<>();
 
         Check(
                 Map<UUID, Order> orders,
@@ -170,7 +171,8 @@ public final class SagaInvariants {
                     money[0],
                     money[1],
                     money[2],
-                    violations);
+                    violations,
+                    checked);
         }
 
         /** Invariant 1. */
@@ -193,6 +195,18 @@ public final class SagaInvariants {
             unknownOrders("inventory reservation", reservations.keySet());
             unknownOrders("payment", payments.keySet());
             unknownOrders("shipment", shipments.keySet());
+            long inFlight =
+                    orders.values().stream().filter(order -> !order.terminal()).count();
+            checked.put(
+                    1,
+                    "%,d orders, %,d in flight; accepted ids looked up: %,d; the participants' records of them: %,d reservations, %,d payments, %,d shipments"
+                            .formatted(
+                                    orders.size(),
+                                    inFlight,
+                                    acceptedOrders.size(),
+                                    reservations.size(),
+                                    payments.size(),
+                                    shipments.size()));
         }
 
         private void unknownOrders(String what, Set<UUID> orderIds) {
@@ -210,6 +224,8 @@ public final class SagaInvariants {
                     .filter(r -> r.status.equals("RESERVED"))
                     .forEach(r -> r.lines.forEach((sku, quantity) -> reservedUnits.merge(sku, quantity, Integer::sum)));
             Map<String, Integer> committedUnits = committedUnits(reservations);
+            int againstBaseline = 0;
+            long shippedSinceBaseline = 0;
             for (Product product : products.values()) {
                 if (product.onHand < 0 || product.reserved < 0 || product.reserved > product.onHand) {
                     violations.add("2: product %s has on-hand %d and reserved %d"
@@ -221,7 +237,10 @@ public final class SagaInvariants {
                             .formatted(product.sku, product.reserved, reserved));
                 }
                 if (stock.onHand().containsKey(product.sku)) {
-                    int expected = stock.expectedOnHand(product.sku, committedUnits.getOrDefault(product.sku, 0));
+                    int committedNow = committedUnits.getOrDefault(product.sku, 0);
+                    againstBaseline++;
+                    shippedSinceBaseline += committedNow - stock.committed().getOrDefault(product.sku, 0);
+                    int expected = stock.expectedOnHand(product.sku, committedNow);
                     if (product.onHand != expected) {
                         violations.add("2: product %s has %d units on hand, expected %d (initial %d - committed since)"
                                 .formatted(
@@ -252,6 +271,16 @@ public final class SagaInvariants {
                     violations.add("2: order %s is %s but its stock was COMMITTED".formatted(order.id, order.status));
                 }
             }
+            checked.put(
+                    2,
+                    "%,d products, %,d of them against the baseline (%,d units shipped since); %,d units reserved now"
+                            .formatted(
+                                    products.size(),
+                                    againstBaseline,
+                                    shippedSinceBaseline,
+                                    reservedUnits.values().stream()
+                                            .mapToLong(Integer::longValue)
+                                            .sum()));
         }
 
         /** Invariant 3; returns the confirmed total, captured and refunded sums. */
@@ -291,6 +320,10 @@ public final class SagaInvariants {
                 violations.add("3: captured %s - refunded %s is not the CONFIRMED orders' total %s"
                         .formatted(captured, refunded, confirmedTotal));
             }
+            checked.put(
+                    3,
+                    "%,d payments: captured %s - refunded %s, against the CONFIRMED orders' total %s"
+                            .formatted(payments.size(), captured, refunded, confirmedTotal));
             return new BigDecimal[] {confirmedTotal, captured, refunded};
         }
 
@@ -324,6 +357,15 @@ public final class SagaInvariants {
                     }
                 }
             }
+            checked.put(
+                    4,
+                    "%,d e-mails about %,d orders"
+                            .formatted(
+                                    delivered.size(),
+                                    counts.keySet().stream()
+                                            .map(Mailbox.DeliveredEmail::orderId)
+                                            .distinct()
+                                            .count()));
         }
 
         private static List<String> emailsOwed(Order order) {
@@ -354,6 +396,7 @@ public final class SagaInvariants {
                             "5: the search index has order %s, which the order service does not know".formatted(id));
                 }
             }
+            checked.put(5, "%,d orders in the search index".formatted(indexed.size()));
         }
 
         private void shipmentsMatchOutcomes() {

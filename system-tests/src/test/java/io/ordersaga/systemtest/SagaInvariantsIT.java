@@ -25,6 +25,19 @@ class SagaInvariantsIT extends SagaSystemTest {
 
         assertThat(report.confirmed()).isPositive();
         assertThat(report.captured().subtract(report.refunded())).isEqualByComparingTo(report.confirmedTotal());
+        // What each invariant held over, for the load test's summary: real data, not nothing.
+        assertThat(report.checked(1)).hasValueSatisfying(text -> assertThat(text)
+                .startsWith("%,d orders".formatted(report.orders()))
+                .contains("accepted ids looked up: 1;"));
+        assertThat(report.checked(2))
+                .hasValueSatisfying(text -> assertThat(text).contains(" units reserved now"));
+        assertThat(report.checked(3)).hasValueSatisfying(text -> assertThat(text)
+                .contains("captured " + report.captured())
+                .contains("total " + report.confirmedTotal()));
+        assertThat(report.checked(4))
+                .hasValueSatisfying(text -> assertThat(text).contains(" e-mails about "));
+        assertThat(report.checked(5))
+                .hasValueSatisfying(text -> assertThat(text).endsWith(" orders in the search index"));
     }
 
     @Test

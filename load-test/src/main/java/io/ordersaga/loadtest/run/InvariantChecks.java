@@ -103,7 +103,8 @@ public final class InvariantChecks {
                 number,
                 STATEMENTS.get(number - 1),
                 violations.isEmpty() ? Status.HOLDS : Status.VIOLATED,
-                report.summary() + (violations.isEmpty() ? "" : "; " + violations.size() + " violation(s)"),
+                report.checked(number).orElseGet(report::summary)
+                        + (violations.isEmpty() ? "" : "; " + violations.size() + " violation(s)"),
                 violations.stream().limit(VIOLATIONS_SHOWN).toList());
     }
 
