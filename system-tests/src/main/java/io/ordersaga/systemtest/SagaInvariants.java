@@ -163,11 +163,22 @@ public final class SagaInvariants {
             long cancelled = orders.values().stream()
                     .filter(o -> o.status.equals("CANCELLED"))
                     .count();
+            long inFlight = orders.size() - confirmed - cancelled;
+            checked.put(
+                    1,
+                    "%,d orders, %,d in flight; accepted ids looked up: %,d; the participants' records of them: %,d reservations, %,d payments, %,d shipments"
+                            .formatted(
+                                    orders.size(),
+                                    inFlight,
+                                    acceptedOrders.size(),
+                                    reservations.size(),
+                                    payments.size(),
+                                    shipments.size()));
             return new InvariantReport(
                     orders.size(),
                     (int) confirmed,
                     (int) cancelled,
-                    (int) (orders.size() - confirmed - cancelled),
+                    (int) inFlight,
                     money[0],
                     money[1],
                     money[2],
@@ -195,18 +206,6 @@ public final class SagaInvariants {
             unknownOrders("inventory reservation", reservations.keySet());
             unknownOrders("payment", payments.keySet());
             unknownOrders("shipment", shipments.keySet());
-            long inFlight =
-                    orders.values().stream().filter(order -> !order.terminal()).count();
-            checked.put(
-                    1,
-                    "%,d orders, %,d in flight; accepted ids looked up: %,d; the participants' records of them: %,d reservations, %,d payments, %,d shipments"
-                            .formatted(
-                                    orders.size(),
-                                    inFlight,
-                                    acceptedOrders.size(),
-                                    reservations.size(),
-                                    payments.size(),
-                                    shipments.size()));
         }
 
         private void unknownOrders(String what, Set<UUID> orderIds) {
@@ -239,7 +238,7 @@ public final class SagaInvariants {
                 if (stock.onHand().containsKey(product.sku)) {
                     int committedNow = committedUnits.getOrDefault(product.sku, 0);
                     againstBaseline++;
-                    shippedSinceBaseline += committedNow - stock.committed().getOrDefault(product.sku, 0);
+                    shippedSinceBaseline += stock.committedSince(product.sku, committedNow);
                     int expected = stock.expectedOnHand(product.sku, committedNow);
                     if (product.onHand != expected) {
                         violations.add("2: product %s has %d units on hand, expected %d (initial %d - committed since)"

@@ -20,6 +20,11 @@ public record StockBaseline(Map<String, Integer> onHand, Map<String, Integer> co
 
     /** The on-hand stock expected once {@code committedNow} units of {@code sku} were committed. */
     int expectedOnHand(String sku, int committedNow) {
-        return onHand.get(sku) - (committedNow - committed.getOrDefault(sku, 0));
+        return onHand.get(sku) - committedSince(sku, committedNow);
+    }
+
+    /** The units of {@code sku} committed since the baseline, of the {@code committedNow} committed in all. */
+    int committedSince(String sku, int committedNow) {
+        return committedNow - committed.getOrDefault(sku, 0);
     }
 }
