@@ -29,7 +29,7 @@ class RelaySettingsTest {
     }
 
     @Test
-    void pollsEveryTwentyFiveMillisecondsByDefault() {
+    void pollsEveryFiftyMillisecondsByDefault() {
         assertThat(RelaySettings.defaults().pollInterval()).isEqualTo(Duration.ofMillis(50));
         assertThat(RelaySettings.defaults().partitions()).isEqualTo(12);
     }
