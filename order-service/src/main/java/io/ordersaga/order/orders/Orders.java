@@ -30,13 +30,11 @@ interface Orders extends JpaRepository<Order, UUID> {
     /**
      * Locks up to {@code limit} in-flight orders placed before {@code cutoff}, skipping rows another
      * transaction holds: several instances can run the deadline job without waiting on each other or
-     * expiring the same order twice. An order is in flight while it has no completion time (a check
-     * in the schema holds the two together): the index this query uses does not cover the status,
-     * so the replies' updates that move an order forward stay heap-only (V4 migration).
+     * expiring the same order twice.
      */
     @Query(value = """
             select * from orders
-            where completed_at is null
+            where status in ('PENDING', 'INVENTORY_RESERVED', 'PAYMENT_AUTHORIZED')
               and placed_at < :cutoff
             order by placed_at
             limit :limit
