@@ -140,6 +140,7 @@ public final class LoadTest {
         Optional<StockBaseline> stock = invariants.map(InvariantChecks::captureStock);
         var loadRun = new LoadRun(states, hops, options.drainTimeout(), cpu);
         var placedFiles = new ArrayList<Path>();
+        StepResult warm = null;
         if (!options.warmupLoad().isZero()) {
             // Its orders stay in the databases and are checked by the invariants like any other.
             Path directory = options.output().resolve("warmup");
@@ -152,7 +153,7 @@ public final class LoadTest {
                     options.mix(),
                     options.seed(),
                     directory.resolve("orders.csv"));
-            StepResult warm = loadRun.run(warmup, directory);
+            warm = loadRun.run(warmup, directory);
             placedFiles.add(directory.resolve("orders.csv"));
             log.info(
                     "Warm-up load: {} for {} s, saga p99 {} ms (not measured)",
@@ -192,7 +193,8 @@ public final class LoadTest {
         List<InvariantResult> invariantResults = invariants
                 .map(checks -> checks.check(stock.orElseThrow(), accepted, SETTLE, SETTLE_LIMIT))
                 .orElseGet(() -> notCheckedByUrl());
-        return summary(startedAt, orderServiceUrl, services, stackStartedHere, steps, saturation, invariantResults);
+        return summary(
+                startedAt, orderServiceUrl, services, stackStartedHere, steps, warm, saturation, invariantResults);
     }
 
     private SimulationSettings settings(String url, double rate, Duration duration, Path placed) {
@@ -205,6 +207,7 @@ public final class LoadTest {
             List<String> services,
             boolean stackStartedHere,
             List<StepResult> steps,
+            StepResult warmup,
             Summary.SaturationVerdict saturation,
             List<InvariantResult> invariants) {
         var failures = new ArrayList<String>();
@@ -243,6 +246,7 @@ public final class LoadTest {
                 stackStartedHere,
                 options.mix().toString(),
                 steps,
+                warmup,
                 saturation,
                 invariants,
                 targets,

@@ -114,6 +114,9 @@ public final class SummaryFiles {
                             number(summary.saturation().highestSustainedRate() * 60),
                             summary.saturation().stoppedBecause()));
         }
+        if (summary.warmup() != null) {
+            warmup(md, summary.warmup());
+        }
         for (StepResult step : summary.steps()) {
             outcomes(md, step);
             if (!step.hops().isEmpty()) {
@@ -153,6 +156,33 @@ public final class SummaryFiles {
                     .append(" |\n"));
         }
         return md.toString();
+    }
+
+    /** One paragraph: whether the stack kept up while it warmed, minute by minute. */
+    private static void warmup(StringBuilder md, StepResult warmup) {
+        md.append("\n**Warm-up load** (not measured, not judged; up to %s orders/s in %d s): %,d accepted of %,d,"
+                        .formatted(
+                                number(warmup.targetRate()),
+                                warmup.durationSeconds(),
+                                warmup.http().accepted(),
+                                warmup.http().attempted()))
+                .append(" saga p50 / p95 / p99 / max ")
+                .append(four(warmup.saga()))
+                .append(" ms, ended other than built for: %,d"
+                        .formatted(warmup.outcomes().mismatches()))
+                .append(", drain %,d ms.".formatted(warmup.drainMillis()));
+        if (warmup.sagaByMinute().size() > 1) {
+            md.append(" Saga p99 per minute (ms): ");
+            for (int minute = 0; minute < warmup.sagaByMinute().size(); minute++) {
+                Percentiles p = warmup.sagaByMinute().get(minute);
+                md.append(minute == 0 ? "" : ", ")
+                        .append(minute + 1)
+                        .append(": ")
+                        .append(p.count() == 0 ? "-" : "%,d".formatted(p.p99Millis()));
+            }
+            md.append('.');
+        }
+        md.append('\n');
     }
 
     private static void outcomes(StringBuilder md, StepResult step) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The CPU section of summary.md. */
+/** summary.md: the CPU section, and the warm-up load's line. */
 class SummaryFilesTest {
 
     private static final Machine MACHINE = new Machine("AMD EPYC", 2, 24_000, "Linux", "Java 25");
@@ -87,7 +87,50 @@ class SummaryFilesTest {
         assertThat(markdown).contains("## CPU\n\nCPU per order: not measured (the stack is not local).\n");
     }
 
+    @Test
+    void aWarmUpThatFellBehindShowsItsBacklogMinuteByMinute() {
+        var cpu = CpuUse.notMeasured("the stack is not local");
+        var minuteOne = new Percentiles(600, 100, 200, 400, 500);
+        var minuteTwo = new Percentiles(900, 20_000, 29_000, 30_500, 31_000);
+        var warmup = new StepResult(
+                80,
+                480,
+                new HttpStats(21_600, 21_600, 0, 45, minuteOne, Percentiles.NONE),
+                45,
+                new Percentiles(21_600, 300, 28_000, 30_400, 31_000),
+                List.of(minuteOne, minuteTwo, Percentiles.NONE),
+                List.of(),
+                9_800,
+                0,
+                0,
+                new OutcomeTally(List.of(), Map.of(), 1_312, List.of()),
+                "",
+                new LoadAverage(1, 1, 1),
+                new LoadAverage(17, 15, 9),
+                cpu);
+
+        String markdown = SummaryFiles.markdown(summaryAfterWarmup(null, warmup, step(80, cpu)));
+
+        assertThat(markdown)
+                .contains("**Warm-up load** (not measured, not judged; up to 80 orders/s in 480 s): 21,600 accepted"
+                        + " of 21,600, saga p50 / p95 / p99 / max 300 / 28000 / 30400 / 31000 ms,"
+                        + " ended other than built for: 1,312, drain 9,800 ms."
+                        + " Saga p99 per minute (ms): 1: 400, 2: 30,500, 3: -.");
+    }
+
+    @Test
+    void aRunWithoutAWarmUpLoadSaysNothingAboutOne() {
+        var cpu = CpuUse.notMeasured("the stack is not local");
+
+        assertThat(SummaryFiles.markdown(summary(null, step(20, cpu)))).doesNotContain("Warm-up");
+    }
+
     private static Summary summary(Summary.SaturationVerdict saturation, StepResult... steps) {
+        return summaryAfterWarmup(saturation, null, steps);
+    }
+
+    private static Summary summaryAfterWarmup(
+            Summary.SaturationVerdict saturation, StepResult warmup, StepResult... steps) {
         return new Summary(
                 saturation == null ? "run" : "saturation",
                 "2026-11-25T17:32:00Z",
@@ -98,6 +141,7 @@ class SummaryFilesTest {
                 false,
                 "confirmed=100",
                 List.of(steps),
+                warmup,
                 saturation,
                 List.of(),
                 List.of(),
