@@ -18,8 +18,9 @@ import java.util.List;
  * @param mix the outcome mix
  * @param steps the periods of load: one, or one per saturation step
  * @param warmup the warm-up load before them, reported and not judged; null when there was none. A
- *     stack that falls behind in the warm-up carries the backlog into the measured load
- *     (docs/performance.md, the ninth round), so the summary shows how the warm-up went
+ *     stack that fell behind in the warm-up starts the measured load with its effects (compensations
+ *     still landing, code still compiling; docs/performance.md, the ninth round), so the summary
+ *     shows how the warm-up went
  * @param saturation the saturation verdict, for the saturation mode only (else null)
  * @param invariants SPEC.md's invariants after the load
  * @param targets the performance targets (p99 placed-to-terminal under 1 s at the rate), met or not
