@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
+import java.util.function.Function;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,14 +132,9 @@ public final class SummaryFiles {
                 md.append(".\n");
             }
             if (step.sagaByMinute().size() > 1) {
-                md.append("\nSaga latency per minute of the run (p50 / p95 / p99 / max, ms): ");
-                for (int minute = 0; minute < step.sagaByMinute().size(); minute++) {
-                    md.append(minute == 0 ? "" : "; ")
-                            .append(minute + 1)
-                            .append(": ")
-                            .append(four(step.sagaByMinute().get(minute)));
-                }
-                md.append('\n');
+                md.append("\nSaga latency per minute of the run (p50 / p95 / p99 / max, ms): ")
+                        .append(byMinute(step.sagaByMinute(), SummaryFiles::four, "; "))
+                        .append('\n');
             }
             md.append("\nGatling report: `").append(step.gatlingReport()).append("`\n");
         }
@@ -172,17 +170,21 @@ public final class SummaryFiles {
                         .formatted(warmup.outcomes().mismatches()))
                 .append(", drain %,d ms.".formatted(warmup.drainMillis()));
         if (warmup.sagaByMinute().size() > 1) {
-            md.append(" Saga p99 per minute (ms): ");
-            for (int minute = 0; minute < warmup.sagaByMinute().size(); minute++) {
-                Percentiles p = warmup.sagaByMinute().get(minute);
-                md.append(minute == 0 ? "" : ", ")
-                        .append(minute + 1)
-                        .append(": ")
-                        .append(p.count() == 0 ? "-" : "%,d".formatted(p.p99Millis()));
-            }
-            md.append('.');
+            md.append(" Saga p99 per minute (ms): ")
+                    .append(byMinute(
+                            warmup.sagaByMinute(), p -> p.count() == 0 ? "-" : "%,d".formatted(p.p99Millis()), ", "))
+                    .append('.');
         }
         md.append('\n');
+    }
+
+    /** "1: a; 2: b; ...": each minute's percentiles as {@code format} writes them. */
+    private static String byMinute(List<Percentiles> minutes, Function<Percentiles, String> format, String separator) {
+        var text = new StringJoiner(separator);
+        for (int minute = 0; minute < minutes.size(); minute++) {
+            text.add((minute + 1) + ": " + format.apply(minutes.get(minute)));
+        }
+        return text.toString();
     }
 
     private static void outcomes(StringBuilder md, StepResult step) {
