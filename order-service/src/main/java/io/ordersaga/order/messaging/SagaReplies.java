@@ -9,6 +9,7 @@ import io.ordersaga.events.shipping.ShipmentFailed;
 import io.ordersaga.events.shipping.ShipmentScheduled;
 import io.ordersaga.messaging.consumer.EventHandler;
 import io.ordersaga.messaging.consumer.InvalidEventException;
+import io.ordersaga.order.orders.AuthorizedAmountMismatchException;
 import io.ordersaga.order.orders.OrderManagement;
 import org.springframework.stereotype.Component;
 
@@ -43,10 +44,18 @@ class SagaReplies {
         management.inventoryRejected(envelope.getOrderId(), envelope.getEventId());
     }
 
+    /** An authorization of another amount than the order's total breaks the contract: dead-lettered. */
     @EventHandler
     void on(PaymentAuthorized event) {
         var envelope = event.getEnvelope();
-        management.paymentAuthorized(envelope.getOrderId(), envelope.getEventId());
+        var amount = event.getAmount();
+        try {
+            management.paymentAuthorized(
+                    envelope.getOrderId(), envelope.getEventId(), amount.getAmount(), amount.getCurrency());
+        } catch (AuthorizedAmountMismatchException e) {
+            throw new InvalidEventException(
+                    "PaymentAuthorized " + envelope.getEventId() + " does not match its order: " + e.getMessage(), e);
+        }
     }
 
     @EventHandler

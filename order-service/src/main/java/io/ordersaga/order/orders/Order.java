@@ -123,7 +123,18 @@ public class Order {
         return fail(SagaStep.INVENTORY_REJECTED, CancellationReason.OUT_OF_STOCK, at);
     }
 
-    public Transition paymentAuthorized(Instant at) {
+    /**
+     * Payment authorized {@code amount}; only the order's total, in the order's currency, moves the
+     * order on. A late reply for a cancelled order is ignored whatever its amount: payment refunds
+     * what it captured when it sees OrderCancelled.
+     *
+     * @throws AuthorizedAmountMismatchException if the order is not cancelled and the amount or the
+     *     currency is not the order's
+     */
+    public Transition paymentAuthorized(BigDecimal amount, String currency, Instant at) {
+        if (status != OrderStatus.CANCELLED && (amount.compareTo(total) != 0 || !this.currency.equals(currency))) {
+            throw new AuthorizedAmountMismatchException(id, amount, currency, total, this.currency);
+        }
         return advance(OrderStatus.PAYMENT_AUTHORIZED, SagaStep.PAYMENT_AUTHORIZED, at);
     }
 

@@ -1,5 +1,6 @@
 package io.ordersaga.order.orders;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -97,9 +98,18 @@ public class OrderManagement {
         return reply(orderId, replyId, "InventoryRejected", order -> order.inventoryRejected(clock.instant()));
     }
 
-    /** Payment authorized the total (PaymentAuthorized). */
-    public Transition paymentAuthorized(UUID orderId, UUID replyId) {
-        return reply(orderId, replyId, "PaymentAuthorized", order -> order.paymentAuthorized(clock.instant()));
+    /**
+     * Payment authorized {@code amount} (PaymentAuthorized).
+     *
+     * @throws AuthorizedAmountMismatchException if that is not the total of an order in flight: the
+     *     transaction rolls back and the order is left as it was
+     */
+    public Transition paymentAuthorized(UUID orderId, UUID replyId, BigDecimal amount, String currency) {
+        return reply(
+                orderId,
+                replyId,
+                "PaymentAuthorized",
+                order -> order.paymentAuthorized(amount, currency, clock.instant()));
     }
 
     /** Payment declined (PaymentFailed): cancels with PAYMENT_DECLINED. */

@@ -21,6 +21,7 @@ import io.ordersaga.order.support.OrderRequests;
 import io.ordersaga.order.support.OrdersClient;
 import io.ordersaga.order.support.Replies;
 import io.ordersaga.order.support.ServiceIntegrationTest;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -300,6 +301,22 @@ class OrderMessagingIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> keys(Replies.SHIPMENTS + ".DLT").contains(orderId.toString()));
         assertThat(management.find(orderId).orElseThrow().status()).isEqualTo(OrderStatus.PAYMENT_AUTHORIZED);
+    }
+
+    @Test
+    void deadLettersAPaymentAuthorizedForAnotherAmountThanTheTotalAndKeepsTheOrderInFlight() {
+        var orderId = place();
+        participants.publish(Replies.INVENTORY, Replies.inventoryReserved(orderId));
+        awaitStatus(orderId, OrderStatus.INVENTORY_RESERVED);
+
+        participants.publish(Replies.PAYMENTS, Replies.paymentAuthorized(orderId, new BigDecimal("20.00")));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> keys(Replies.PAYMENTS + ".DLT").contains(orderId.toString()));
+        assertThat(management.find(orderId).orElseThrow().status()).isEqualTo(OrderStatus.INVENTORY_RESERVED);
+        // The right amount, sent after it on the same partition, still moves the order on.
+        participants.publish(Replies.PAYMENTS, Replies.paymentAuthorized(orderId));
+        awaitStatus(orderId, OrderStatus.PAYMENT_AUTHORIZED);
     }
 
     record Delivery(String topic, SpecificRecord event) {}

@@ -8,6 +8,7 @@ import io.ordersaga.order.support.OrderRequests;
 import io.ordersaga.order.support.OrdersClient;
 import io.ordersaga.order.support.RecordingOrderEvents;
 import io.ordersaga.order.support.RecordingOrderEvents.Kind;
+import io.ordersaga.order.support.Replies;
 import io.ordersaga.order.support.ServiceIntegrationTest;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
@@ -227,7 +228,7 @@ class OrderApiIT {
     void refusesToCancelOnceTheShipmentIsScheduledWith409() {
         var id = place();
         management.inventoryReserved(id, UUID.randomUUID());
-        management.paymentAuthorized(id, UUID.randomUUID());
+        management.paymentAuthorized(id, UUID.randomUUID(), Replies.TOTAL, "EUR");
         management.shipmentScheduled(id, UUID.randomUUID(), "TRACK-42");
 
         var response = client.post("/orders/" + id + "/cancel", null, null);
@@ -255,7 +256,7 @@ class OrderApiIT {
         var id = place();
 
         management.inventoryReserved(id, UUID.randomUUID());
-        management.paymentAuthorized(id, UUID.randomUUID());
+        management.paymentAuthorized(id, UUID.randomUUID(), Replies.TOTAL, "EUR");
         management.shipmentScheduled(id, UUID.randomUUID(), "TRACK-7");
 
         var order = client.get("/orders/" + id).json();
@@ -276,7 +277,7 @@ class OrderApiIT {
 
         for (int delivery = 0; delivery < 2; delivery++) {
             management.inventoryReserved(id, UUID.randomUUID());
-            management.paymentAuthorized(id, UUID.randomUUID());
+            management.paymentAuthorized(id, UUID.randomUUID(), Replies.TOTAL, "EUR");
             management.shipmentScheduled(id, UUID.randomUUID(), "TRACK-8");
         }
 
@@ -296,7 +297,7 @@ class OrderApiIT {
         long loadsBefore = timelineLoads.getLoadCount();
 
         management.inventoryReserved(id, UUID.randomUUID());
-        management.paymentAuthorized(id, UUID.randomUUID());
+        management.paymentAuthorized(id, UUID.randomUUID(), Replies.TOTAL, "EUR");
         management.shipmentScheduled(id, UUID.randomUUID(), "TRACK-9");
 
         assertThat(timelineLoads.getLoadCount())
@@ -319,7 +320,8 @@ class OrderApiIT {
         management.inventoryReserved(id, UUID.randomUUID());
         client.post("/orders/" + id + "/cancel", null, null);
 
-        assertThat(management.paymentAuthorized(id, UUID.randomUUID())).isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
+        assertThat(management.paymentAuthorized(id, UUID.randomUUID(), Replies.TOTAL, "EUR"))
+                .isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
         assertThat(management.shipmentScheduled(id, UUID.randomUUID(), "TRACK-9"))
                 .isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
 

@@ -72,7 +72,7 @@ class OrderTest {
 
         assertThat(order.inventoryReserved(LATER)).isEqualTo(Transition.APPLIED);
         assertThat(order.status()).isEqualTo(OrderStatus.INVENTORY_RESERVED);
-        assertThat(order.paymentAuthorized(LATER)).isEqualTo(Transition.APPLIED);
+        assertThat(authorizeTotal(order, LATER)).isEqualTo(Transition.APPLIED);
         assertThat(order.status()).isEqualTo(OrderStatus.PAYMENT_AUTHORIZED);
         assertThat(order.shipmentScheduled("TRACK-1", LATER.plusSeconds(1))).isEqualTo(Transition.APPLIED);
 
@@ -91,6 +91,46 @@ class OrderTest {
                         SagaStep.CONFIRMED);
     }
 
+    /** Payment's reply for exactly the order's total. */
+    private static Transition authorizeTotal(Order order, Instant at) {
+        return order.paymentAuthorized(order.total(), order.currency(), at);
+    }
+
+    @Test
+    void movesOnForTheTotalWhateverItsScale() {
+        var order = placed();
+
+        assertThat(order.paymentAuthorized(new BigDecimal("25.5"), "EUR", LATER))
+                .isEqualTo(Transition.APPLIED);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PAYMENT_AUTHORIZED);
+    }
+
+    @Test
+    void refusesAnAuthorizationOfAnotherAmountOrCurrencyAndStaysWhereItWas() {
+        var order = placed();
+        order.inventoryReserved(LATER);
+        var timeline = order.timeline();
+
+        assertThatThrownBy(() -> order.paymentAuthorized(new BigDecimal("25.49"), "EUR", LATER))
+                .isInstanceOf(AuthorizedAmountMismatchException.class)
+                .hasMessageContaining("25.49 EUR")
+                .hasMessageContaining("25.50 EUR");
+        assertThatThrownBy(() -> order.paymentAuthorized(new BigDecimal("25.50"), "USD", LATER))
+                .isInstanceOf(AuthorizedAmountMismatchException.class);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.INVENTORY_RESERVED);
+        assertThat(order.timeline()).isEqualTo(timeline);
+    }
+
+    @Test
+    void ignoresALateAuthorizationOfACancelledOrderWhateverItsAmount() {
+        var order = placed();
+        order.cancelByCustomer(LATER);
+
+        assertThat(order.paymentAuthorized(BigDecimal.ONE, "EUR", LATER)).isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
+    }
+
     @Test
     void appliesTheSameReplyOnceWhenItIsDeliveredTwice() {
         var order = placed();
@@ -101,7 +141,7 @@ class OrderTest {
         assertThat(order.status()).isEqualTo(OrderStatus.INVENTORY_RESERVED);
         assertThat(order.timeline()).hasSize(steps);
 
-        order.paymentAuthorized(LATER);
+        authorizeTotal(order, LATER);
         order.shipmentScheduled("TRACK-1", LATER);
         assertThat(order.shipmentScheduled("TRACK-2", LATER)).isEqualTo(Transition.ALREADY_APPLIED);
         assertThat(order.trackingNumber()).contains("TRACK-1");
@@ -111,7 +151,7 @@ class OrderTest {
     void movesOnWhenAPaymentReplyOvertakesTheInventoryReplyItFollows() {
         var order = placed();
 
-        assertThat(order.paymentAuthorized(LATER)).isEqualTo(Transition.APPLIED);
+        assertThat(authorizeTotal(order, LATER)).isEqualTo(Transition.APPLIED);
         assertThat(order.inventoryReserved(LATER)).isEqualTo(Transition.ALREADY_APPLIED);
 
         assertThat(order.status()).isEqualTo(OrderStatus.PAYMENT_AUTHORIZED);
@@ -164,7 +204,7 @@ class OrderTest {
         var timeline = order.timeline();
 
         assertThat(order.inventoryReserved(LATER)).isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
-        assertThat(order.paymentAuthorized(LATER)).isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
+        assertThat(authorizeTotal(order, LATER)).isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
         assertThat(order.shipmentScheduled("TRACK-1", LATER)).isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
         assertThat(order.paymentFailed(LATER)).isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
         assertThat(order.expire(LATER)).isEqualTo(Transition.IGNORED_AFTER_TERMINAL);
@@ -188,7 +228,7 @@ class OrderTest {
     @Test
     void letsTheCustomerCancelAnOrderInFlight() {
         var order = placed();
-        order.paymentAuthorized(LATER);
+        authorizeTotal(order, LATER);
 
         order.cancelByCustomer(LATER);
 

@@ -30,6 +30,8 @@ public final class Replies {
     public static final String INVENTORY = "inventory.events";
     public static final String PAYMENTS = "payments.events";
     public static final String SHIPMENTS = "shipments.events";
+    /** The total of {@link OrderRequests#valid()}, in EUR. */
+    public static final BigDecimal TOTAL = new BigDecimal("25.50");
 
     private Replies() {}
 
@@ -54,10 +56,15 @@ public final class Replies {
     }
 
     public static PaymentAuthorized paymentAuthorized(UUID orderId) {
+        return paymentAuthorized(orderId, TOTAL);
+    }
+
+    /** A PaymentAuthorized for {@code amount} EUR, which need not be the order's total. */
+    public static PaymentAuthorized paymentAuthorized(UUID orderId, BigDecimal amount) {
         return PaymentAuthorized.newBuilder()
                 .setEnvelope(envelope(orderId, PaymentAuthorized.class))
                 .setPaymentId("payment-" + orderId)
-                .setAmount(total())
+                .setAmount(euros(amount))
                 .setCustomerEmail("ada@example.com")
                 .setShippingAddress(address())
                 .build();
@@ -99,10 +106,11 @@ public final class Replies {
     }
 
     private static Money total() {
-        return Money.newBuilder()
-                .setAmount(new BigDecimal("25.50"))
-                .setCurrency("EUR")
-                .build();
+        return euros(TOTAL);
+    }
+
+    private static Money euros(BigDecimal amount) {
+        return Money.newBuilder().setAmount(amount).setCurrency("EUR").build();
     }
 
     private static Address address() {
