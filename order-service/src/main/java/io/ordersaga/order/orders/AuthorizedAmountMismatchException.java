@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * Payment authorized an amount other than the order's total. Confirming the order on it would break
  * money conservation (captured - refunded = total of CONFIRMED orders), so the reply is refused and
- * the order stays where it was: its deadline cancels it, and payment refunds what it captured.
+ * the order stays where it was: one in flight is cancelled by its deadline, and payment refunds what
+ * it captured.
  */
 public class AuthorizedAmountMismatchException extends RuntimeException {
 

@@ -101,8 +101,8 @@ public class OrderManagement {
     /**
      * Payment authorized {@code amount} (PaymentAuthorized).
      *
-     * @throws AuthorizedAmountMismatchException if that is not the total of an order in flight: the
-     *     transaction rolls back and the order is left as it was
+     * @throws AuthorizedAmountMismatchException if that is not the total of an order that is not
+     *     cancelled: the transaction rolls back and the order is left as it was
      */
     public Transition paymentAuthorized(UUID orderId, UUID replyId, BigDecimal amount, String currency) {
         return reply(
