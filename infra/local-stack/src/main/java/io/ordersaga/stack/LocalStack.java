@@ -22,8 +22,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The system on one machine: the harness's real servers that the chosen services need, the saga
- * topics, and each service as its own JVM started from its executable jar, all healthy when
- * {@link #start} returns. Closing the {@link Infrastructure} stops the services first, then the
+ * topics, and each service as its own JVM started from its executable jar (or from its extraction,
+ * with an {@link AotCache}), all healthy when {@link #start} returns. Closing the {@link Infrastructure} stops the services first, then the
  * servers.
  */
 public final class LocalStack {
@@ -86,9 +86,12 @@ public final class LocalStack {
 
     private static ServiceProcess.Builder processOf(
             StackService service, Infrastructure infrastructure, StackSettings settings) {
-        var builder = ServiceProcess.builder(service.name(), settings.jarOf(service.name()))
+        var launch = settings.aotCache().launchOf(service.name(), settings.jarOf(service.name()));
+        var builder = ServiceProcess.builder(service.name(), launch.jar())
                 .jvmOption("-Xmx" + settings.serviceHeap())
                 .jvmOption("-XX:+UseSerialGC");
+        launch.jvmOptions().forEach(builder::jvmOption);
+        launch.stopGrace().ifPresent(builder::stopGrace);
         // The JVM's full tiered compilation, as in production. C1 only (-XX:TieredStopAtLevel=1) starts
         // faster, but the same saturation run sustained 30 orders/s with it and 70 without (docs/performance.md).
         settings.extraJvmOptions().forEach(builder::jvmOption);

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param extraJvmOptions JVM options added to every service's command line after the defaults (a later
  *     option wins), e.g. {@code -XX:StartFlightRecording} to profile a run, or {@code
  *     -XX:TieredStopAtLevel=1} for a stack that lives for seconds (see {@link #JVM_OPTIONS_SETTING})
+ * @param aotCache whether the services record or use the JDK's AOT cache ({@link AotCache#off()} by default)
  */
 public record StackSettings(
         Path projectRoot,
@@ -33,7 +34,8 @@ public record StackSettings(
         Duration startupTimeout,
         Optional<Path> logDirectory,
         Map<String, Map<String, String>> serviceProperties,
-        List<String> extraJvmOptions) {
+        List<String> extraJvmOptions,
+        AotCache aotCache) {
 
     /**
      * The setting ({@code -Dstack.service-jvm-options}, or the environment variable {@code
@@ -63,7 +65,8 @@ public record StackSettings(
                 Duration.ofSeconds(180),
                 Optional.of(projectRoot.resolve("target/local-stack/logs")),
                 Map.of(),
-                List.of());
+                List.of(),
+                AotCache.off());
     }
 
     public StackSettings withServices(List<String> names) {
@@ -76,7 +79,8 @@ public record StackSettings(
                 startupTimeout,
                 logDirectory,
                 serviceProperties,
-                extraJvmOptions);
+                extraJvmOptions,
+                aotCache);
     }
 
     public StackSettings withRandomPorts() {
@@ -89,7 +93,8 @@ public record StackSettings(
                 startupTimeout,
                 logDirectory,
                 serviceProperties,
-                extraJvmOptions);
+                extraJvmOptions,
+                aotCache);
     }
 
     public StackSettings withServiceHeap(String heap) {
@@ -102,7 +107,8 @@ public record StackSettings(
                 startupTimeout,
                 logDirectory,
                 serviceProperties,
-                extraJvmOptions);
+                extraJvmOptions,
+                aotCache);
     }
 
     public StackSettings withStartupTimeout(Duration timeout) {
@@ -115,7 +121,8 @@ public record StackSettings(
                 timeout,
                 logDirectory,
                 serviceProperties,
-                extraJvmOptions);
+                extraJvmOptions,
+                aotCache);
     }
 
     public StackSettings withLogDirectory(Optional<Path> directory) {
@@ -128,7 +135,8 @@ public record StackSettings(
                 startupTimeout,
                 directory,
                 serviceProperties,
-                extraJvmOptions);
+                extraJvmOptions,
+                aotCache);
     }
 
     public StackSettings withServiceProperties(Map<String, Map<String, String>> properties) {
@@ -141,7 +149,8 @@ public record StackSettings(
                 startupTimeout,
                 logDirectory,
                 properties,
-                extraJvmOptions);
+                extraJvmOptions,
+                aotCache);
     }
 
     public StackSettings withExtraJvmOptions(List<String> options) {
@@ -154,7 +163,22 @@ public record StackSettings(
                 startupTimeout,
                 logDirectory,
                 serviceProperties,
-                options);
+                options,
+                aotCache);
+    }
+
+    public StackSettings withAotCache(AotCache cache) {
+        return new StackSettings(
+                projectRoot,
+                version,
+                services,
+                fixedPorts,
+                serviceHeap,
+                startupTimeout,
+                logDirectory,
+                serviceProperties,
+                extraJvmOptions,
+                cache);
     }
 
     /** These settings with the options of {@link #JVM_OPTIONS_SETTING} added, if it is set. */

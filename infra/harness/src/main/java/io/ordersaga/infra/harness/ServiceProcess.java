@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class ServiceProcess implements ManagedServer {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(20);
 
     private final String name;
     private final Path jar;
@@ -37,6 +37,7 @@ public final class ServiceProcess implements ManagedServer {
     private final Map<String, String> properties;
     private final RunDirectory run;
     private final Duration startupTimeout;
+    private final Duration stopGrace;
     private final Path logFile;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -50,6 +51,7 @@ public final class ServiceProcess implements ManagedServer {
         this.properties = Map.copyOf(builder.properties);
         this.run = run;
         this.startupTimeout = builder.startupTimeout;
+        this.stopGrace = builder.stopGrace;
         this.logFile =
                 builder.logFile != null ? builder.logFile : run.directory(name).resolve(name + ".log");
     }
@@ -85,7 +87,7 @@ public final class ServiceProcess implements ManagedServer {
         try {
             process.awaitReady(startupTimeout, this::healthy);
         } catch (RuntimeException e) {
-            process.stop(STOP_GRACE);
+            process.stop(stopGrace);
             throw e;
         }
         log.info(
@@ -97,10 +99,13 @@ public final class ServiceProcess implements ManagedServer {
         return this;
     }
 
-    /** Stops the JVM (SIGTERM: a graceful shutdown, then SIGKILL after a grace period); idempotent. */
+    /**
+     * Stops the JVM (SIGTERM: a graceful shutdown, then SIGKILL after the {@linkplain Builder#stopGrace
+     * grace period}); idempotent.
+     */
     public synchronized void stop() {
         if (process != null && process.isAlive()) {
-            process.stop(STOP_GRACE);
+            process.stop(stopGrace);
             log.info("{} stopped", name);
         }
     }
@@ -170,6 +175,7 @@ public final class ServiceProcess implements ManagedServer {
         private final List<String> jvmOptions = new ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Duration startupTimeout = Duration.ofSeconds(120);
+        private Duration stopGrace = DEFAULT_STOP_GRACE;
         private int port;
         private Path logFile;
 
@@ -214,6 +220,15 @@ public final class ServiceProcess implements ManagedServer {
 
         public Builder startupTimeout(Duration value) {
             startupTimeout = value;
+            return this;
+        }
+
+        /**
+         * How long {@link #stop()} waits after SIGTERM before it kills the JVM (20 s unless set): longer
+         * for a JVM with work to do at exit, such as writing an AOT cache.
+         */
+        public Builder stopGrace(Duration value) {
+            stopGrace = value;
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.ordersaga.stack.cli;
 import io.ordersaga.infra.harness.HarnessSettings;
 import io.ordersaga.infra.harness.Infrastructure;
 import io.ordersaga.infra.harness.ManagedServer;
+import io.ordersaga.stack.AotCache;
 import io.ordersaga.stack.LocalStack;
 import io.ordersaga.stack.StackDefinition;
 import io.ordersaga.stack.StackService;
@@ -19,20 +20,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The one command that runs the whole system without Docker ({@code bin/stack}):
  *
  * <pre>
- * java -jar infra/local-stack/target/infra-local-stack-*-cli.jar start [--random-ports]
+ * java -jar infra/local-stack/target/infra-local-stack-*-cli.jar start [--random-ports] [--record-aot-cache]
  * java -jar infra/local-stack/target/infra-local-stack-*-cli.jar stop
  * </pre>
  *
  * {@code start} starts the harness's servers and the six services, waits until all are healthy,
  * prints their URLs and three curl commands, and runs until Ctrl-C or {@code stop} (SIGTERM), then
  * stops everything. {@code --random-ports} puts the services and the mailbox viewer on free ports
- * (a second stack beside the demo, or a test). {@code -Dstack.services=order-service,...} starts only
+ * (a second stack beside the demo, or a test). {@code --record-aot-cache} (JDK 25+) has each service
+ * write its {@link AotCache} under {@code <state-dir>/aot} when the stack stops; a later start uses
+ * every cache that is up to date with its service's jar. {@code -Dstack.services=order-service,...} starts only
  * those services; {@code -Dstack.state-dir} moves the pid file and the logs from
  * {@code target/local-stack}.
  */
@@ -42,6 +46,9 @@ public final class StackCli {
     static final String READY = "Stack ready in";
 
     private static final int MAILBOX_PORT = 8025;
+    private static final String RANDOM_PORTS = "--random-ports";
+    private static final String RECORD_AOT_CACHE = "--record-aot-cache";
+    private static final Set<String> START_OPTIONS = Set.of(RANDOM_PORTS, RECORD_AOT_CACHE);
 
     private StackCli() {}
 
@@ -58,18 +65,21 @@ public final class StackCli {
         if (args.length == 1 && args[0].equals("stop")) {
             System.exit(stop(state));
         }
+        var options = List.of(args).subList(Math.min(1, args.length), args.length);
         if (args.length >= 1
                 && args[0].equals("start")
-                && args.length <= 2
-                && (args.length == 1 || args[1].equals("--random-ports"))) {
-            start(root, stateDirectory, state, args.length == 2);
+                && START_OPTIONS.containsAll(options)
+                && options.size() == Set.copyOf(options).size()) {
+            start(root, stateDirectory, state, options.contains(RANDOM_PORTS), options.contains(RECORD_AOT_CACHE));
             return;
         }
-        System.err.println("usage: stack start [--random-ports] | stack stop");
+        System.err.println("usage: stack start [" + RANDOM_PORTS + "] [" + RECORD_AOT_CACHE + "] | stack stop");
         System.exit(2);
     }
 
-    private static void start(Path root, Path stateDirectory, StackState state, boolean randomPorts) throws Exception {
+    private static void start(
+            Path root, Path stateDirectory, StackState state, boolean randomPorts, boolean recordAotCache)
+            throws Exception {
         long begin = System.nanoTime();
         var running = state.runningLauncher();
         if (running.isPresent()) {
@@ -77,7 +87,9 @@ public final class StackCli {
         }
         var settings = StackSettings.demo(root, version())
                 .withLogDirectory(Optional.of(stateDirectory.resolve("logs")))
-                .withJvmOptionsFromSetting();
+                .withJvmOptionsFromSetting()
+                .withAotCache(new AotCache(
+                        recordAotCache ? AotCache.Mode.RECORD : AotCache.Mode.USE, stateDirectory.resolve("aot")));
         String only = System.getProperty("stack.services");
         if (only != null) {
             settings = settings.withServices(List.of(only.split(",")));
@@ -161,6 +173,10 @@ public final class StackCli {
                     "  # then: curl -s '%s/search/orders?q=ada@example.org'; the e-mails are at %s%n",
                     stack.service("search-projection-service").baseUrl(), viewer.url());
         }
+        if (stack.settings().aotCache().mode() == AotCache.Mode.RECORD) {
+            out.printf("%nRecording the services' AOT caches: run a load (e.g. bin/load-test --rate 50 --duration 3m),"
+                    + " then stop the stack; each service writes its cache as it stops (a minute or two).%n");
+        }
         out.printf(
                 "%n%s %.1f s. Press Ctrl-C (or run bin/stack stop) to stop everything.%n",
                 READY, took.toMillis() / 1000.0);
@@ -205,11 +221,12 @@ public final class StackCli {
         System.out.println("Stopping the stack (pid " + pid + ")...");
         launcher.destroy();
         try {
-            launcher.onExit().get(3, java.util.concurrent.TimeUnit.MINUTES);
+            // Seconds, unless the services are writing their AOT caches (up to AotCache's stop grace).
+            launcher.onExit().get(6, java.util.concurrent.TimeUnit.MINUTES);
             System.out.println("Stopped.");
             return 0;
         } catch (Exception e) {
-            System.err.println("The stack (pid " + pid + ") did not stop within 3 minutes: " + e);
+            System.err.println("The stack (pid " + pid + ") did not stop within 6 minutes: " + e);
             return 1;
         }
     }
