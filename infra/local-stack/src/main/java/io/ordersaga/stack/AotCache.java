@@ -183,6 +183,7 @@ public record AotCache(Mode mode, Path directory) {
                                 "the jar " + service + " was extracted from; a different one makes the"
                                         + " extraction and its AOT cache stale");
             }
+            Files.delete(output);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract " + jar + " to " + target, e);
         } catch (InterruptedException e) {

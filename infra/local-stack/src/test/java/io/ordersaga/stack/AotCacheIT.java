@@ -53,6 +53,9 @@ class AotCacheIT {
                 .isEqualTo(directory.resolve(SERVICE).resolve(jar.getFileName()))
                 .isRegularFile();
         assertThat(directory.resolve(SERVICE).resolve("lib")).isDirectoryContaining("glob:**/spring-core-*.jar");
+        assertThat(directory.resolve(SERVICE + "-extract.log"))
+                .as("the tool's output, kept on failure only")
+                .doesNotExist();
         assertThat(recording.jvmOptions()).containsExactly("-XX:AOTCacheOutput=" + cache);
         assertThat(recording.stopGrace()).contains(AotCache.RECORDING_STOP_GRACE);
 
