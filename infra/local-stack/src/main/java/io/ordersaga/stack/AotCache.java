@@ -105,8 +105,8 @@ public record AotCache(Mode mode, Path directory) {
         }
         if (!extractedFrom(service, jar)) {
             log.warn(
-                    "{}: its AOT cache is older than its jar and is not used (record it again: bin/stack start"
-                            + " --record-aot-cache)",
+                    "{}: its AOT cache was recorded with another build of its jar and is not used (record it"
+                            + " again: bin/stack start --record-aot-cache)",
                     service);
             return Launch.of(jar);
         }
@@ -233,11 +233,6 @@ public record AotCache(Mode mode, Path directory) {
 
         static Launch of(Path jar) {
             return new Launch(jar, List.of(), Optional.empty());
-        }
-
-        /** Whether the service records or uses a cache. */
-        public boolean withCache() {
-            return !jvmOptions.isEmpty();
         }
     }
 }

@@ -23,8 +23,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * The system on one machine: the harness's real servers that the chosen services need, the saga
  * topics, and each service as its own JVM started from its executable jar (or from its extraction,
- * with an {@link AotCache}), all healthy when {@link #start} returns. Closing the {@link Infrastructure} stops the services first, then the
- * servers.
+ * with an {@link AotCache}), all healthy when {@link #start} returns. Closing the {@link
+ * Infrastructure} stops the services first, then the servers.
  */
 public final class LocalStack {
 

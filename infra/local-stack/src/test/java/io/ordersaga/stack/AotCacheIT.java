@@ -90,7 +90,6 @@ class AotCacheIT {
             var launch = new AotCache(mode, directory).launchOf(SERVICE, jar);
             assertThat(launch.jar()).as(mode.name()).isEqualTo(jar);
             assertThat(launch.jvmOptions()).as(mode.name()).isEmpty();
-            assertThat(launch.withCache()).as(mode.name()).isFalse();
         }
     }
 
