@@ -1,5 +1,6 @@
 package io.ordersaga.stack;
 
+import io.ordersaga.infra.harness.RunDirectory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,13 +11,11 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +151,8 @@ public record AotCache(Mode mode, Path directory) {
     private void extract(String service, Path jar) {
         Path target = serviceDirectory(service);
         try {
-            deleteRecursively(target);
+            // Whatever could not be deleted makes the tool refuse, below, with its own message.
+            RunDirectory.deleteRecursively(target);
             Files.createDirectories(target);
             var command = List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -204,17 +204,6 @@ public record AotCache(Mode mode, Path directory) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
         return fingerprint;
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(path)) {
-            for (Path each : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
-        }
     }
 
     /**

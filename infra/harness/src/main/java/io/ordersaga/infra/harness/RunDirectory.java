@@ -75,7 +75,8 @@ public final class RunDirectory {
         deleteRecursively(path);
     }
 
-    static void deleteRecursively(Path dir) {
+    /** Deletes {@code dir} and everything under it, if it exists; what cannot be deleted is left. */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
