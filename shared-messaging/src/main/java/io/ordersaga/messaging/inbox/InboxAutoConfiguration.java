@@ -2,6 +2,7 @@ package io.ordersaga.messaging.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ordersaga.messaging.MessagingAutoConfiguration;
+import io.ordersaga.messaging.PeriodicTask;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,5 +27,10 @@ public class InboxAutoConfiguration {
     @Bean
     InboxCleanup inboxCleanup(DataSource dataSource, InboxSettings settings) {
         return new InboxCleanup(dataSource, settings);
+    }
+
+    @Bean
+    PeriodicTask inboxCleanupTask(InboxCleanup cleanup, InboxSettings settings) {
+        return new PeriodicTask("inbox-cleanup", settings.cleanupInterval(), cleanup::deleteExpiredAndLog);
     }
 }

@@ -1,26 +1,21 @@
 package io.ordersaga.messaging.inbox;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Deletes inbox rows older than the retention, on a schedule of its own: a library must not depend
- * on the service enabling {@code @EnableScheduling}. Every instance of a service runs it; the
- * deletes are idempotent, so that is harmless.
+ * Deletes inbox rows older than the retention; a {@link io.ordersaga.messaging.PeriodicTask} runs it
+ * every {@code messaging.inbox.cleanup-interval}. Every instance of a service runs it; the deletes
+ * are idempotent, so that is harmless.
  */
-final class InboxCleanup implements SmartLifecycle {
+final class InboxCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(InboxCleanup.class);
 
     private final JdbcTemplate jdbc;
     private final InboxSettings settings;
-    private ScheduledExecutorService scheduler;
 
     InboxCleanup(DataSource dataSource, InboxSettings settings) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -44,36 +39,10 @@ final class InboxCleanup implements SmartLifecycle {
         return total;
     }
 
-    private void deleteExpiredAndLog() {
-        try {
-            int deleted = deleteExpired();
-            if (deleted > 0) {
-                log.info("Inbox cleanup deleted {} event ids older than {}", deleted, settings.retention());
-            }
-        } catch (RuntimeException e) {
-            // The next run tries again; an inbox that grows for an hour is not worth stopping for.
-            log.warn("Inbox cleanup failed: {}", e.toString());
+    void deleteExpiredAndLog() {
+        int deleted = deleteExpired();
+        if (deleted > 0) {
+            log.info("Inbox cleanup deleted {} event ids older than {}", deleted, settings.retention());
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("inbox-cleanup").daemon().factory());
-        long interval = settings.cleanupInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::deleteExpiredAndLog, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
     }
 }

@@ -24,9 +24,6 @@ public final class OutboxWriter {
     private static final String INSERT = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, traceparent, causation_id, occurred_at)
             values (?, ?, ?, ?, ?, ?, ?, ?)""";
-    // Retention: the relay reads the INSERT from the write-ahead log, so the row can go at once. The
-    // publication carries inserts only; this delete never reaches the relay.
-    private static final String DELETE = "delete from outbox where id = ?";
 
     private final JdbcTemplate jdbc;
     private final EventSerde serde;
@@ -64,7 +61,6 @@ public final class OutboxWriter {
                 TraceContext.forNewEvent().toString(),
                 causationId,
                 Timestamp.from(envelope.getOccurredAt()));
-        jdbc.update(DELETE, eventId);
     }
 
     private static EventEnvelope envelopeOf(SpecificRecord event) {

@@ -289,7 +289,8 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
         properties.setProperty("database.password", database.password() == null ? "" : database.password());
 
         // The outbox only: the service creates the publication in its migration (inserts only), the
-        // relay never alters it, and there is nothing to snapshot (the table is always empty).
+        // relay never alters it, and nothing is snapshotted: every row's insert is in the WAL the slot
+        // reads, and the cleanup may have deleted the rows already.
         properties.setProperty("plugin.name", "pgoutput");
         properties.setProperty("slot.name", slotName);
         properties.setProperty("publication.name", "outbox_publication");

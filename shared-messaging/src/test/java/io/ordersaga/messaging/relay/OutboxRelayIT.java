@@ -11,9 +11,15 @@ import io.ordersaga.infra.harness.junit.RealInfrastructure;
 import io.ordersaga.messaging.EventSerde;
 import io.ordersaga.messaging.TraceContext;
 import io.ordersaga.messaging.Traceparent;
+import io.ordersaga.messaging.outbox.OutboxCleanup;
 import io.ordersaga.messaging.outbox.OutboxWriter;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +39,13 @@ class OutboxRelayIT {
 
     @BeforeAll
     static void startService(KafkaServer kafka) {
-        service = ProbeApplication.start("relay_it", "relay-it", "relayit", "--messaging.relay.heartbeat-interval=1s");
+        // The tests run the outbox cleanup themselves: its schedule would race their look at the table.
+        service = ProbeApplication.start(
+                "relay_it",
+                "relay-it",
+                "relayit",
+                "--messaging.relay.heartbeat-interval=1s",
+                "--messaging.outbox.cleanup-interval=1h");
         topic = new TopicReader(kafka.bootstrapServers(), TOPIC);
     }
 
@@ -87,12 +99,36 @@ class OutboxRelayIT {
     }
 
     @Test
-    void leavesTheOutboxTableEmptyAfterEachTransaction() {
-        UUID eventId = orders().place(null).getEnvelope().getEventId();
+    void cleanupDeletesTheRowsOfCommittedEventsWhichTheRelayPublishesAllTheSame() throws SQLException {
+        UUID committed = orders().place(null).getEnvelope().getEventId();
+        assertThat(outboxIds()).as("the row stays until the cleanup").contains(committed);
+        UUID inFlight = UUID.randomUUID();
 
-        assertThat(jdbc().queryForObject("select count(*) from outbox", Integer.class))
-                .isZero();
-        await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().contains(eventId));
+        try (Connection open = service.getBean(DataSource.class).getConnection()) {
+            open.setAutoCommit(false);
+            try (var insert = open.prepareStatement("""
+                    insert into outbox (id, aggregatetype, aggregateid, type, payload, occurred_at)
+                    values (?, 'relayit', 'order', 'OrderPlaced', '\\x00', now())""")) {
+                insert.setObject(1, inFlight);
+                insert.executeUpdate();
+            }
+
+            int deleted = service.getBean(OutboxCleanup.class).deleteCommittedEvents();
+
+            assertThat(deleted).isPositive();
+            assertThat(outboxIds()).doesNotContain(committed);
+            try (var select = open.prepareStatement("select count(*) from outbox where id = ?")) {
+                select.setObject(1, inFlight);
+                try (ResultSet count = select.executeQuery()) {
+                    count.next();
+                    assertThat(count.getInt(1))
+                            .as("a transaction still running keeps its row")
+                            .isOne();
+                }
+            }
+            open.rollback();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().contains(committed));
     }
 
     @Test
@@ -142,6 +178,10 @@ class OutboxRelayIT {
                         Boolean.class,
                         written,
                         "relay_it_outbox"));
+    }
+
+    private static List<UUID> outboxIds() {
+        return jdbc().queryForList("select id from outbox", UUID.class);
     }
 
     private static ProbeOrders orders() {
