@@ -6,7 +6,11 @@ import io.ordersaga.messaging.TraceContext;
 import io.ordersaga.messaging.Traceparent;
 import io.ordersaga.messaging.inbox.Inbox;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -20,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What happens to the records of a poll: each is decoded, validated, matched to its handler and
  * applied once, with its inbox record, in the event's trace; the records of one poll share one
- * transaction (docs/idempotent-consumer.md).
+ * transaction, and their inbox records one statement (docs/idempotent-consumer.md).
  *
  * <p>One transaction per poll rather than per record is the throughput lever of the consumers: under
  * load a poll returns many records, and their commit, connection checkout and transaction set-up are
@@ -71,15 +75,30 @@ final class EventDispatcher implements BatchMessageListener<byte[], byte[]> {
     /**
      * Applies the records in one transaction; when that fails, applies the ones before the failing
      * record again (they were rolled back with it) and reports the failing one, which is not run a
-     * second time. A failure at commit names no record: then each record gets its own transaction.
+     * second time. A failure at commit, or of the inbox's statement, names no record: then each
+     * record gets its own transaction.
      */
     private void applyAll(List<ConsumerRecord<byte[], byte[]>> records) {
         var applying = new int[] {0};
         try {
             transaction.executeWithoutResult(status -> {
+                var handled = new ArrayList<HandledEvent>(records.size());
                 for (; applying[0] < records.size(); applying[0]++) {
-                    apply(records.get(applying[0]), status);
+                    decode(applying[0], records.get(applying[0])).ifPresent(handled::add);
                 }
+                // The poll's event ids go into the inbox with one statement; what it had, is skipped.
+                Set<UUID> firstTime = inbox.markProcessed(
+                        consumer, handled.stream().map(HandledEvent::eventId).toList());
+                for (HandledEvent event : handled) {
+                    applying[0] = event.index();
+                    // remove: a record delivered twice in one poll is applied the first time only.
+                    if (firstTime.remove(event.eventId())) {
+                        apply(event, status);
+                    } else {
+                        log.debug("{} {} was applied before, skipped", event.type(), event.eventId());
+                    }
+                }
+                applying[0] = records.size();
             });
             return;
         } catch (RuntimeException failed) {
@@ -113,22 +132,23 @@ final class EventDispatcher implements BatchMessageListener<byte[], byte[]> {
                 record);
     }
 
-    private void apply(ConsumerRecord<byte[], byte[]> record, TransactionStatus status) {
+    /** The record's event, decoded and validated, with its handler; empty when this service handles none of its type. */
+    private Optional<HandledEvent> decode(int index, ConsumerRecord<byte[], byte[]> record) {
         SpecificRecord event = decoder.decode(record.topic(), record.value());
         EventEnvelope envelope = EventDecoder.validEnvelope(event);
         var handler = handlers.forEvent(event.getClass());
         if (handler.isEmpty()) {
             // Normal: a topic carries every event of its context; this service handles some.
             log.debug("No handler for {} {}, skipped", envelope.getEventType(), envelope.getEventId());
-            return;
+            return Optional.empty();
         }
-        if (!inbox.markProcessed(consumer, envelope.getEventId())) {
-            log.debug("{} {} was applied before, skipped", envelope.getEventType(), envelope.getEventId());
-            return;
-        }
+        return Optional.of(new HandledEvent(index, record, event, envelope, handler.get()));
+    }
+
+    private void apply(HandledEvent handled, TransactionStatus status) {
         // The handler runs in the event's trace; what it appends to the outbox carries a child span.
-        Traceparent trace = Traceparent.parseOrStart(header(record, Traceparent.HEADER));
-        TraceContext.runWith(trace, () -> handler.get().invoke(event));
+        Traceparent trace = Traceparent.parseOrStart(header(handled.record(), Traceparent.HEADER));
+        TraceContext.runWith(trace, () -> handled.handler().invoke(handled.event()));
         // Written now, so the next record's handler (and its native queries) sees this one's effects;
         // then, with JPA, the persistence context is emptied so the next flush checks only its entities.
         status.flush();
@@ -138,5 +158,22 @@ final class EventDispatcher implements BatchMessageListener<byte[], byte[]> {
     private static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** A record of the poll (at {@code index}) that a handler of this service applies. */
+    private record HandledEvent(
+            int index,
+            ConsumerRecord<byte[], byte[]> record,
+            SpecificRecord event,
+            EventEnvelope envelope,
+            EventHandlers.Handler handler) {
+
+        UUID eventId() {
+            return envelope.getEventId();
+        }
+
+        String type() {
+            return envelope.getEventType();
+        }
     }
 }

@@ -2,6 +2,10 @@ package io.ordersaga.messaging.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +21,15 @@ public final class Inbox {
 
     static final String DUPLICATES_METRIC = "inbox.duplicates.skipped";
 
+    // One statement for a whole poll. ON CONFLICT DO NOTHING waits for a concurrent insert of the
+    // same key to finish, so two deliveries racing on two consumers still apply an event once; the
+    // ids go in sorted, so two such transactions wait for each other in one order and cannot deadlock.
+    private static final String RECORD = """
+            insert into inbox (consumer, event_id)
+            select ?, event_id from unnest(?) as recorded(event_id) order by event_id
+            on conflict do nothing
+            returning event_id""";
+
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
 
@@ -26,28 +39,37 @@ public final class Inbox {
     }
 
     /**
-     * Records that {@code consumer} applies {@code eventId}, in the caller's transaction.
+     * Records that {@code consumer} applies the events {@code eventIds} (those of one poll), in the
+     * caller's transaction and with one statement.
      *
-     * @return {@code true} the first time; {@code false} when the id is already recorded (or is
-     *     being recorded by a concurrent transaction that then commits): the caller must skip the
-     *     event
+     * @return the ids recorded now: the events to apply. An id already recorded (or being recorded
+     *     by a concurrent transaction that then commits) is not in it, and the caller must skip that
+     *     event; an id given twice is returned once, and the caller applies the first of the two
      * @throws IllegalStateException outside a transaction, where the record could commit without
      *     the effects (or the effects without it)
      */
-    public boolean markProcessed(String consumer, UUID eventId) {
+    public Set<UUID> markProcessed(String consumer, Collection<UUID> eventIds) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException(
-                    "Inbox.markProcessed must run in the transaction that applies the event's effects");
+                    "Inbox.markProcessed must run in the transaction that applies the events' effects");
         }
-        // ON CONFLICT DO NOTHING waits for a concurrent insert of the same key to finish, so two
-        // deliveries racing on two consumers still apply the event once.
-        int inserted = jdbc.update(
-                "insert into inbox (consumer, event_id) values (?, ?) on conflict do nothing", consumer, eventId);
-        if (inserted == 0) {
-            duplicates(consumer).increment();
-            return false;
+        if (eventIds.isEmpty()) {
+            return Set.of();
         }
-        return true;
+        var distinct = new LinkedHashSet<>(eventIds);
+        Set<UUID> recorded = new HashSet<>(jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(RECORD);
+                    statement.setString(1, consumer);
+                    statement.setArray(2, connection.createArrayOf("uuid", distinct.toArray()));
+                    return statement;
+                },
+                (row, rowNumber) -> row.getObject(1, UUID.class)));
+        int duplicates = eventIds.size() - recorded.size();
+        if (duplicates > 0) {
+            duplicates(consumer).increment(duplicates);
+        }
+        return recorded;
     }
 
     private Counter duplicates(String consumer) {

@@ -17,6 +17,7 @@ import io.ordersaga.messaging.testapp.OrderLedger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -35,6 +36,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The inbox makes a consumer idempotent: an event delivered again, for whatever reason, is applied
@@ -67,6 +70,9 @@ class InboxIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     @Autowired
     MeterRegistry meters;
@@ -105,6 +111,52 @@ class InboxIT {
 
         await().atMost(PATIENCE).until(() -> duplicatesSkipped() >= skippedBefore + 1);
         assertThat(ledger.timesApplied(placed.getEnvelope().getEventId())).isEqualTo(1);
+    }
+
+    @Test
+    void appliesAnEventDeliveredTwiceInOnePollOnce() {
+        OrderPlaced placed = Events.orderPlaced(UUID.randomUUID());
+        OrderPlaced next = Events.orderPlaced(placed.getEnvelope().getOrderId());
+        byte[] bytes = producer.serialize(TOPIC, placed);
+        double skippedBefore = duplicatesSkipped();
+        var trace = Traceparent.start();
+
+        context.stop();
+        try {
+            producer.publish(TOPIC, placed.getEnvelope(), bytes, trace);
+            producer.publish(TOPIC, placed.getEnvelope(), bytes, trace);
+            producer.publish(TOPIC, next);
+        } finally {
+            context.start();
+        }
+
+        awaitEachAppliedOnce(List.of(placed, next));
+        assertThat(duplicatesSkipped()).isEqualTo(skippedBefore + 1);
+    }
+
+    @Test
+    void recordsEachIdOnceAndReturnsOnlyThoseNotRecordedBefore() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        var transaction = new TransactionTemplate(transactionManager);
+        double skippedBefore = duplicatesSkipped();
+
+        Set<UUID> firstPoll =
+                transaction.execute(status -> inbox.markProcessed(CONSUMER, List.of(first, second, first)));
+        Set<UUID> secondPoll = transaction.execute(status -> inbox.markProcessed(CONSUMER, List.of(second, third)));
+
+        assertThat(firstPoll).containsExactlyInAnyOrder(first, second);
+        assertThat(secondPoll).containsExactly(third);
+        assertThat(duplicatesSkipped()).isEqualTo(skippedBefore + 2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from inbox where consumer = ? and event_id in (?, ?, ?)",
+                        Integer.class,
+                        CONSUMER,
+                        first,
+                        second,
+                        third))
+                .isEqualTo(3);
     }
 
     @Test
@@ -224,7 +276,7 @@ class InboxIT {
 
     @Test
     void refusesToRecordAnEventOutsideATransaction() {
-        assertThatThrownBy(() -> inbox.markProcessed(CONSUMER, UUID.randomUUID()))
+        assertThatThrownBy(() -> inbox.markProcessed(CONSUMER, List.of(UUID.randomUUID())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("transaction");
     }
