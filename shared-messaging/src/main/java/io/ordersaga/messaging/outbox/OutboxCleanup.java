@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Empties the outbox of committed events; a {@link io.ordersaga.messaging.PeriodicTask} runs it
- * every {@code messaging.outbox.cleanup-interval} (docs/outbox.md#retention).
+ * every {@code messaging.outbox.cleanup-interval} (docs/outbox.md#retention-a-cleanup-empties-the-table-every-second).
  *
  * <p>The relay never reads the table: it reads each row's INSERT from the write-ahead log, where the
  * row is from the moment its transaction commits. So every row this statement can see may go, relayed

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param aggregateType the publishing context, e.g. "orders": every event the service writes is
  *     routed to the topic {@code <aggregateType>.events}
- * @param cleanupInterval how often the rows of committed events are deleted (docs/outbox.md#retention):
+ * @param cleanupInterval how often the rows of committed events are deleted (docs/outbox.md#retention-a-cleanup-empties-the-table-every-second):
  *     the table holds about this long's worth of events
  */
 @ConfigurationProperties("messaging.outbox")
