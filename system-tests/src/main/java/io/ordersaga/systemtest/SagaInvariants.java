@@ -442,7 +442,9 @@ public final class SagaInvariants {
         }
         try (var statement = db.createStatement();
                 var rows = statement.executeQuery(
-                        "select order_id, sku, sum(quantity) as units from order_lines" + " group by order_id, sku")) {
+                        "select o.id as order_id, line ->> 'sku' as sku, sum((line ->> 'quantity')::int) as units"
+                                + " from orders o cross join lateral jsonb_array_elements(o.lines) line"
+                                + " group by o.id, line ->> 'sku'")) {
             while (rows.next()) {
                 var order = orders.get(rows.getObject("order_id", UUID.class));
                 if (order != null) {

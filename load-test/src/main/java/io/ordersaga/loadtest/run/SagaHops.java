@@ -12,10 +12,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Where a saga's time goes: the order service's timeline ({@code order_timeline}, each step stamped
- * when the order service applied it) split into one round trip per participant. A round trip is the
- * order service's relay, Kafka, the participant's consumer and transaction, its relay, Kafka, and the
- * order service's consumer and transaction: the hop that grows first under load is the bottleneck.
+ * Where a saga's time goes: the order service's timeline (the {@code timeline} array in each row of
+ * {@code orders}, each step stamped when the order service applied it) split into one round trip
+ * per participant. A round trip is the order service's relay, Kafka, the participant's consumer and
+ * transaction, its relay, Kafka, and the order service's consumer and transaction: the hop that
+ * grows first under load is the bottleneck.
  */
 public final class SagaHops {
 
@@ -72,16 +73,16 @@ public final class SagaHops {
 
     private Map<UUID, Map<String, Instant>> timelines(Collection<UUID> orders) {
         var timelines = new HashMap<UUID, Map<String, Instant>>();
-        database.forEachRow(
-                "select order_id, step, occurred_at from order_timeline where order_id = any(?)",
-                orders,
-                "the order timelines",
-                rows -> timelines
-                        .computeIfAbsent(rows.getObject("order_id", UUID.class), id -> new LinkedHashMap<>())
-                        .merge(
-                                rows.getString("step"),
-                                rows.getTimestamp("occurred_at").toInstant(),
-                                (a, b) -> a.isBefore(b) ? a : b));
+        database.forEachRow("""
+                select o.id as order_id, entry ->> 'step' as step, (entry ->> 'occurredAt')::timestamptz as occurred_at
+                from orders o cross join lateral jsonb_array_elements(o.timeline) entry
+                where o.id = any(?)
+                """, orders, "the order timelines", rows -> timelines
+                .computeIfAbsent(rows.getObject("order_id", UUID.class), id -> new LinkedHashMap<>())
+                .merge(
+                        rows.getString("step"),
+                        rows.getTimestamp("occurred_at").toInstant(),
+                        (a, b) -> a.isBefore(b) ? a : b));
         return timelines;
     }
 }

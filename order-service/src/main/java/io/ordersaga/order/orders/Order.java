@@ -1,28 +1,22 @@
 package io.ordersaga.order.orders;
 
-import jakarta.persistence.CascadeType;
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * The order aggregate and the saga's state machine.
@@ -73,21 +67,15 @@ public class Order {
     private Instant placedAt;
     private Instant completedAt;
 
-    // Lazy: the saga's replies never read the lines, and loading them cost each reply a query
-    // (docs/performance.md, statements per order). Orders.findWithLinesById loads them for display.
-    @ElementCollection(fetch = FetchType.LAZY)
-    @CollectionTable(name = "order_lines", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderColumn(name = "line_no")
-    private List<OrderLine> lines = new ArrayList<>();
+    // The lines and the timeline are values of this order alone, kept as JSON arrays in its row
+    // (V4__order_is_one_row.sql): a reply's new timeline entry is written by the update of the order
+    // it makes anyway. Both lists are immutable and replaced on change, so Hibernate's dirty check
+    // compares them by value.
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<OrderLine> lines = List.of();
 
-    // Appended to, never read by the saga: an inverse, lazy collection takes a new entry without
-    // loading the others (docs/performance.md). The next entry's number is kept on the order, whose
-    // row every reply locks anyway. Orders.findWithTimelineById loads the entries for display.
-    @OneToMany(mappedBy = "order", fetch = FetchType.LAZY, cascade = CascadeType.PERSIST)
-    @OrderBy("entryNo")
-    private List<TimelineRow> timeline = new ArrayList<>();
-
-    private int timelineEntries;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<TimelineEntry> timeline = List.of();
 
     protected Order() {}
 
@@ -99,7 +87,7 @@ public class Order {
         this.customerId = command.customerId();
         this.customerEmail = command.customerEmail();
         this.currency = command.currency();
-        this.lines.addAll(command.lines());
+        this.lines = List.copyOf(command.lines());
         this.total = command.lines().stream()
                 .map(OrderLine::lineTotal)
                 .reduce(BigDecimal.ZERO.setScale(MONEY_SCALE), BigDecimal::add);
@@ -218,7 +206,8 @@ public class Order {
     }
 
     private void record(SagaStep step, String detail, Instant at) {
-        timeline.add(new TimelineRow(this, timelineEntries++, new TimelineEntry(step, at, detail)));
+        timeline = Stream.concat(timeline.stream(), Stream.of(new TimelineEntry(step, at, detail)))
+                .toList();
     }
 
     public UUID id() {
@@ -283,6 +272,6 @@ public class Order {
     }
 
     public List<TimelineEntry> timeline() {
-        return timeline.stream().map(TimelineRow::entry).toList();
+        return List.copyOf(timeline);
     }
 }

@@ -1,17 +1,14 @@
 package io.ordersaga.order.orders;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
-/** One line of an order: a product, how many, and the unit price in the order's currency. */
-@Embeddable
-public record OrderLine(
-        @Column(name = "sku") String sku,
-        @Column(name = "quantity") int quantity,
-        @Column(name = "unit_price") BigDecimal unitPrice) {
+/**
+ * One line of an order: a product, how many, and the unit price in the order's currency. Stored in
+ * the order's row, in its {@code lines} JSON array, by these component names.
+ */
+public record OrderLine(String sku, int quantity, BigDecimal unitPrice) {
 
     public OrderLine {
         Objects.requireNonNull(sku, "sku");

@@ -67,10 +67,10 @@ public class OrderManagement {
         return order;
     }
 
-    /** The order with its lines and timeline, both loaded: two queries into one persistence context. */
+    /** The order, with its lines and timeline: one row. */
     @Transactional(readOnly = true)
     public Optional<Order> find(UUID orderId) {
-        return orders.findWithLinesById(orderId).flatMap(withLines -> orders.findWithTimelineById(orderId));
+        return orders.findById(orderId);
     }
 
     /**
@@ -84,7 +84,6 @@ public class OrderManagement {
         var order = locked(orderId);
         order.cancelByCustomer(clock.instant());
         announce(order, Transition.APPLIED, Optional.empty());
-        // In the transaction: the lines are loaded on demand.
         return OrderView.of(order);
     }
 

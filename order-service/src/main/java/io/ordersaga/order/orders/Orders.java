@@ -5,23 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface Orders extends JpaRepository<Order, UUID> {
-
-    /** The order with its lines (lazy otherwise): for showing it, with {@link #findWithTimelineById}. */
-    @EntityGraph(attributePaths = "lines")
-    Optional<Order> findWithLinesById(UUID id);
-
-    /**
-     * The order with its timeline (lazy otherwise). A query of its own: fetched together with the
-     * lines, each timeline entry would come once per line.
-     */
-    @EntityGraph(attributePaths = "timeline")
-    Optional<Order> findWithTimelineById(UUID id);
 
     /** Loads the order with a row lock: saga replies, the customer and the deadline take turns. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -1,14 +1,16 @@
 package io.ordersaga.order.orders;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import java.util.Objects;
 
-/** A saga step the order went through, when, and an optional detail (tracking number, reason). */
-@Embeddable
-public record TimelineEntry(
-        @Enumerated(EnumType.STRING) @Column(name = "step") SagaStep step,
-        @Column(name = "occurred_at") Instant occurredAt,
-        @Column(name = "detail") String detail) {}
+/**
+ * A saga step the order went through, when, and an optional detail (tracking number, reason).
+ * Stored in the order's row, in its {@code timeline} JSON array, by these component names.
+ */
+public record TimelineEntry(SagaStep step, Instant occurredAt, String detail) {
+
+    public TimelineEntry {
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+}

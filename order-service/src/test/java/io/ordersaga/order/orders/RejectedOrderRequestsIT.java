@@ -47,7 +47,6 @@ class RejectedOrderRequestsIT {
     @AfterEach
     void nothingWasStored() {
         assertThat(count("orders")).isZero();
-        assertThat(count("order_lines")).isZero();
         assertThat(count("idempotency_keys")).isZero();
     }
 

@@ -26,12 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "harness.database=orders",
-            "harness.servers=postgres,kafka,schema-registry",
-            // OrderApiIT counts the timeline's loads.
-            "spring.jpa.properties.hibernate.generate_statistics=true"
-        })
+        properties = {"harness.database=orders", "harness.servers=postgres,kafka,schema-registry"})
 @ContextConfiguration(initializers = HarnessContextInitializer.class)
 @Import({ServiceIntegrationTest.Messaging.class, ConsumedTopics.class})
 public @interface ServiceIntegrationTest {
