@@ -8,6 +8,7 @@ import io.ordersaga.notification.notifications.NotificationStatus;
 import io.ordersaga.notification.notifications.Notifications;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and records each outcome in the same transaction:
  *
  * <ul>
- *   <li>accepted by the server: SENT;
+ *   <li>accepted by the server: SENT, the batch's accepted ones with one statement;
  *   <li>a permanent failure ({@link SmtpFailures}): FAILED at once, with the error;
  *   <li>any other failure: tried again after an exponential backoff, FAILED once the attempts allowed
  *       are used up.
@@ -85,14 +86,18 @@ class NotificationDispatcher implements SmartLifecycle {
         }
         Map<UUID, Exception> failures = mailer.send(due);
         Instant now = clock.instant();
+        List<UUID> sent = new ArrayList<>(due.size());
         for (Notification notification : due) {
             Exception failure = failures.get(notification.id());
             if (failure == null) {
-                notification.sent(now);
+                sent.add(notification.id());
                 count("notifications.sent", notification);
             } else {
                 recordFailure(notification, failure, now);
             }
+        }
+        if (!sent.isEmpty()) {
+            notifications.markSent(sent, now);
         }
         return due.size();
     }

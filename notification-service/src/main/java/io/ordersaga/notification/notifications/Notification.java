@@ -57,16 +57,6 @@ public class Notification {
 
     protected Notification() {}
 
-    /** The SMTP server accepted the e-mail. */
-    public void sent(Instant now) {
-        requirePending();
-        attempts++;
-        status = NotificationStatus.SENT;
-        nextAttemptAt = null;
-        sentAt = now;
-        updatedAt = now;
-    }
-
     /** This attempt failed for a reason that may pass: try again at {@code next}. */
     public void retryAt(Instant next, String error, Instant now) {
         requirePending();

@@ -136,6 +136,37 @@ class NotificationDeliveryIT {
     }
 
     @Test
+    void recordsTheSentAndTheFailedNotificationsOfOneBatch() {
+        UUID sentOrder = UUID.randomUUID();
+        String customer = Mailbox.newRecipient("batch");
+        UUID failedOrder = UUID.randomUUID();
+        String notAnAddress = "no-at-sign-" + UUID.randomUUID();
+        dispatcher.stop();
+        try {
+            log.record(new OrderConfirmation(
+                    sentOrder, UUID.randomUUID(), customer, new BigDecimal("9.99"), "EUR", Optional.empty()));
+            log.record(new OrderConfirmation(
+                    failedOrder, UUID.randomUUID(), notAnAddress, new BigDecimal("9.99"), "EUR", Optional.empty()));
+
+            assertThat(dispatcher.dispatchDue()).isGreaterThanOrEqualTo(2);
+        } finally {
+            dispatcher.start();
+        }
+
+        Notification sent = log.ofOrder(sentOrder).getFirst();
+        assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(sent.attempts()).isEqualTo(1);
+        assertThat(sent.nextAttemptAt()).isEmpty();
+        assertThat(sent.sentAt()).hasValueSatisfying(at -> assertThat(at).isAfterOrEqualTo(sent.createdAt()));
+        assertThat(sent.updatedAt()).isEqualTo(sent.sentAt().orElseThrow());
+        assertThat(mailbox.mailFor(customer)).hasSize(1);
+        Notification failed = log.ofOrder(failedOrder).getFirst();
+        assertThat(failed.status()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.sentAt()).isEmpty();
+    }
+
+    @Test
     void sendsEachNotificationOnceWhenSeveralDispatchersRunAtOnce() throws Exception {
         int dispatchers = 3;
         var customers = new ArrayList<String>();
