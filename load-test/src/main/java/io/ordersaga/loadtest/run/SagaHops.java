@@ -20,6 +20,13 @@ import java.util.UUID;
  */
 public final class SagaHops {
 
+    /** Each order's steps, out of the JSON array its row keeps them in. */
+    private static final String TIMELINES = """
+            select o.id as order_id, entry ->> 'step' as step, (entry ->> 'occurredAt')::timestamptz as occurred_at
+            from orders o cross join lateral jsonb_array_elements(o.timeline) entry
+            where o.id = any(?)
+            """;
+
     /** One participant's round trip: from the step before it to its answer. */
     public record Hop(String name, Percentiles latency) {}
 
@@ -73,11 +80,7 @@ public final class SagaHops {
 
     private Map<UUID, Map<String, Instant>> timelines(Collection<UUID> orders) {
         var timelines = new HashMap<UUID, Map<String, Instant>>();
-        database.forEachRow("""
-                select o.id as order_id, entry ->> 'step' as step, (entry ->> 'occurredAt')::timestamptz as occurred_at
-                from orders o cross join lateral jsonb_array_elements(o.timeline) entry
-                where o.id = any(?)
-                """, orders, "the order timelines", rows -> timelines
+        database.forEachRow(TIMELINES, orders, "the order timelines", rows -> timelines
                 .computeIfAbsent(rows.getObject("order_id", UUID.class), id -> new LinkedHashMap<>())
                 .merge(
                         rows.getString("step"),

@@ -69,8 +69,8 @@ public class Order {
 
     // The lines and the timeline are values of this order alone, kept as JSON arrays in its row
     // (V4__order_is_one_row.sql): a reply's new timeline entry is written by the update of the order
-    // it makes anyway. Both lists are immutable and replaced on change, so Hibernate's dirty check
-    // compares them by value.
+    // it makes anyway. Neither list is changed in place: a new entry replaces the timeline with a
+    // longer one, which Hibernate's dirty check tells from the loaded value by equality.
     @JdbcTypeCode(SqlTypes.JSON)
     private List<OrderLine> lines = List.of();
 
