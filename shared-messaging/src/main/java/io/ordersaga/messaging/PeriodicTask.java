@@ -12,7 +12,8 @@ import org.springframework.context.SmartLifecycle;
  * Runs one of the library's housekeeping tasks (the inbox's and the outbox's cleanups) on a thread
  * of its own, with a fixed delay between runs, for as long as the application context runs: a
  * library must not depend on the service enabling {@code @EnableScheduling}. A run that fails is
- * logged and the next one tries again.
+ * logged and the next one tries again; a failure that lasts is logged once, again after 10, 100...
+ * failed runs in a row, and its end once.
  */
 public final class PeriodicTask implements SmartLifecycle {
 
@@ -22,6 +23,8 @@ public final class PeriodicTask implements SmartLifecycle {
     private final Duration interval;
     private final Runnable task;
     private ScheduledExecutorService scheduler;
+    // Only the scheduler's one thread reads and writes it.
+    private long failedRunsInARow;
 
     /**
      * @param name the thread's name and the task's in the log
@@ -39,10 +42,33 @@ public final class PeriodicTask implements SmartLifecycle {
     private void runOnce() {
         try {
             task.run();
+            if (failedRunsInARow > 0) {
+                log.info("{} ran again after {} failed runs", name, failedRunsInARow);
+                failedRunsInARow = 0;
+            }
         } catch (RuntimeException e) {
-            // Housekeeping: what it leaves undone now, the next run does.
-            log.warn("{} failed, next run in {}: {}", name, interval, e.toString());
+            // Housekeeping: what it leaves undone now, the next run does. A warning for the first
+            // failure and for the 10th, 100th... in a row, not one per interval: a database down for
+            // a minute would otherwise fill the log with sixty of them.
+            failedRunsInARow++;
+            if (isOneOrAPowerOfTen(failedRunsInARow)) {
+                log.warn(
+                        "{} failed ({} in a row), trying again every {}: {}",
+                        name,
+                        failedRunsInARow,
+                        interval,
+                        e.toString());
+            } else {
+                log.debug("{} failed ({} in a row): {}", name, failedRunsInARow, e.toString());
+            }
         }
+    }
+
+    private static boolean isOneOrAPowerOfTen(long n) {
+        while (n % 10 == 0) {
+            n /= 10;
+        }
+        return n == 1;
     }
 
     @Override
