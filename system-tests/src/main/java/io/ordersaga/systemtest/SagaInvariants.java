@@ -469,10 +469,11 @@ public final class SagaInvariants {
 
     private static Map<UUID, Reservation> reservations(Connection db) throws SQLException {
         Map<UUID, Reservation> reservations = new HashMap<>();
-        // One statement, so a reservation and its lines are read in one snapshot.
+        // One row per line (and one for a reservation without lines, whose SKU is null).
         try (var statement = db.createStatement();
-                var rows = statement.executeQuery("select r.order_id, r.status, l.sku, l.quantity"
-                        + " from reservations r left join reservation_lines l on l.order_id = r.order_id")) {
+                var rows = statement.executeQuery("select r.order_id, r.status, line ->> 'sku' as sku,"
+                        + " (line ->> 'quantity')::int as quantity"
+                        + " from reservations r left join lateral jsonb_array_elements(r.lines) line on true")) {
             while (rows.next()) {
                 var id = rows.getObject("order_id", UUID.class);
                 var reservation =

@@ -1,23 +1,21 @@
 package io.ordersaga.inventory.reservations;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.springframework.data.domain.Persistable;
 
 /**
@@ -38,10 +36,13 @@ public class Reservation implements Persistable<UUID> {
     @Enumerated(EnumType.STRING)
     private ReservationStatus status;
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "reservation_lines", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderBy("sku")
-    private List<ReservationLine> lines = new ArrayList<>();
+    // Values of this reservation alone, one per SKU in SKU order, kept as a JSON array in its row
+    // (docs/services/inventory-service.md#data): reserving writes one row, not one more per SKU.
+    // Never changed in place, so Hibernate keeps no deep copy of it to detect changes (Immutability,
+    // as in Order); JsonColumns (shared-persistence) is the mapper.
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    private List<ReservationLine> lines = List.of();
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -60,7 +61,7 @@ public class Reservation implements Persistable<UUID> {
         this.orderId = orderId;
         this.reservationId = UUID.randomUUID().toString();
         this.status = status;
-        this.lines = new ArrayList<>(lines);
+        this.lines = List.copyOf(lines);
         this.createdAt = now;
         this.updatedAt = now;
     }

@@ -1,9 +1,9 @@
 package io.ordersaga.inventory.reservations;
 
-import jakarta.persistence.Embeddable;
-
-/** Units of one product held (or asked for) by a reservation. */
-@Embeddable
+/**
+ * Units of one product held (or asked for) by a reservation; an element of its {@code lines} JSON
+ * array, checked again whenever it is read.
+ */
 public record ReservationLine(String sku, int quantity) {
 
     public ReservationLine {

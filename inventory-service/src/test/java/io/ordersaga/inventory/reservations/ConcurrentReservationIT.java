@@ -86,9 +86,9 @@ class ConcurrentReservationIT {
 
     private int unitsHeldByReservations(String sku) {
         return jdbc.queryForObject("""
-                select coalesce(sum(l.quantity), 0) from reservation_lines l
-                join reservations r on r.order_id = l.order_id
-                where r.status = 'RESERVED' and l.sku = ?""", Integer.class, sku);
+                select coalesce(sum((line ->> 'quantity')::int), 0)
+                from reservations r cross join lateral jsonb_array_elements(r.lines) line
+                where r.status = 'RESERVED' and line ->> 'sku' = ?""", Integer.class, sku);
     }
 
     /** One reply per order of the race: the first inventory published about each. */

@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * The order aggregate and the saga's state machine.
@@ -70,11 +72,15 @@ public class Order {
     // The lines and the timeline are values of this order alone, kept as JSON arrays in its row
     // (V4__order_is_one_row.sql): a reply's new timeline entry is written by the update of the order
     // it makes anyway. Neither list is changed in place: a new entry replaces the timeline with a
-    // longer one, which Hibernate's dirty check tells from the loaded value by equality.
+    // longer one, which Hibernate's dirty check tells from the loaded value by equality. Immutability
+    // says so to Hibernate, which otherwise keeps a deep copy of every loaded JSON value (written out
+    // and parsed again) to detect changes made in place.
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private List<OrderLine> lines = List.of();
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private List<TimelineEntry> timeline = List.of();
 
     protected Order() {}

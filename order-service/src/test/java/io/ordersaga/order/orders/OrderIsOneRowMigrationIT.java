@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ordersaga.infra.harness.PostgresServer;
 import io.ordersaga.infra.harness.junit.RealInfrastructure;
+import io.ordersaga.persistence.JsonColumns;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class OrderIsOneRowMigrationIT {
 
         flyway(dataSource).load().migrate();
 
-        var mapper = OrderJsonColumns.mapper();
+        var mapper = JsonColumns.mapper();
         List<OrderLine> lines = mapper.readValue(json(jdbc, "lines", ORDER), new TypeReference<>() {});
         List<TimelineEntry> timeline = mapper.readValue(json(jdbc, "timeline", ORDER), new TypeReference<>() {});
         assertThat(lines)
