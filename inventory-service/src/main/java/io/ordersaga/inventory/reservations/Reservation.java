@@ -37,9 +37,9 @@ public class Reservation implements Persistable<UUID> {
     private ReservationStatus status;
 
     // Values of this reservation alone, one per SKU in SKU order, kept as a JSON array in its row
-    // (docs/services/inventory-service.md#data): reserving writes one row, not one more per SKU.
-    // Never changed in place, so Hibernate keeps no deep copy of it to detect changes (Immutability,
-    // as in Order); JsonColumns (shared-persistence) is the mapper.
+    // (docs/json-columns.md): reserving writes one row, not one more per SKU. Never changed in
+    // place, which Immutability tells Hibernate, so it keeps no deep copy of the loaded value to
+    // compare at flush.
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     private List<ReservationLine> lines = List.of();
