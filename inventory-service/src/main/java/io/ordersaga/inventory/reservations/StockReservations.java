@@ -53,10 +53,9 @@ public class StockReservations {
             return new ReservationOutcome.AlreadyDecided(existing.get().status());
         }
         List<ReservationLine> lines = merged(requested);
-        Map<String, Product> locked = products
-                .lockAll(lines.stream().map(ReservationLine::sku).toList())
-                .stream()
-                .collect(Collectors.toMap(Product::sku, Function.identity()));
+        Map<String, Product> locked =
+                products.lockAll(lines.stream().map(ReservationLine::sku).toArray(String[]::new)).stream()
+                        .collect(Collectors.toMap(Product::sku, Function.identity()));
 
         List<String> unknown = lines.stream()
                 .map(ReservationLine::sku)
@@ -129,7 +128,8 @@ public class StockReservations {
     private void withLockedProducts(Reservation reservation, StockChange change) {
         Map<String, Integer> quantities =
                 reservation.lines().stream().collect(Collectors.toMap(ReservationLine::sku, ReservationLine::quantity));
-        products.lockAll(quantities.keySet()).forEach(product -> change.apply(product, quantities.get(product.sku())));
+        products.lockAll(quantities.keySet().toArray(String[]::new))
+                .forEach(product -> change.apply(product, quantities.get(product.sku())));
     }
 
     /** One line per SKU, in SKU order, quantities of repeated SKUs added up. */

@@ -97,7 +97,7 @@ class NotificationDispatcher implements SmartLifecycle {
             }
         }
         if (!sent.isEmpty()) {
-            notifications.markSent(sent, now);
+            notifications.markSent(sent.toArray(UUID[]::new), now);
         }
         return due.size();
     }
