@@ -30,6 +30,12 @@ class SmtpMailer {
     static final String ORDER_ID_HEADER = "X-Order-Id";
     static final String KIND_HEADER = "X-Notification-Kind";
 
+    static {
+        // Before this class builds its first message: Jakarta Mail then finds its stream provider
+        // without a ServiceLoader per message and part (MailStreamProviderLookup).
+        MailStreamProviderLookup.nameAngusProvider();
+    }
+
     private final JavaMailSender sender;
     private final DeliverySettings settings;
 
