@@ -7,12 +7,13 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 
 /**
- * A product and its stock. {@code onHand} is what the warehouse holds, {@code reserved} what running
- * sagas have been promised; only {@link #available()} can be promised again. The database's checks
- * back every invariant enforced here ({@code 0 <= reserved <= onHand}).
+ * A product of the catalog and its stock. {@code onHand} is what the warehouse holds, {@code
+ * reserved} what running sagas have been promised; only {@link #available()} can be promised again
+ * ({@link StockLevel} has the rules, the database's checks back them: {@code 0 <= reserved <= onHand}).
  *
- * <p>Stock is only changed on a row locked with {@link Products#lockAll}, so concurrent orders for
- * the same product are serialized by PostgreSQL.
+ * <p>Stock is only changed on a locked row: by the saga through {@link ProductStock}, which locks
+ * and writes the rows of an order's products at once, and by an operator's count through this
+ * entity ({@link Products#lock}). Concurrent changes of one product are serialized by PostgreSQL.
  */
 @Entity
 @Table(name = "products")
@@ -68,33 +69,7 @@ public class Product {
     }
 
     public int available() {
-        return onHand - reserved;
-    }
-
-    /** Promises {@code quantity} units to an order. */
-    public void reserve(int quantity) {
-        requirePositive(quantity);
-        if (quantity > available()) {
-            throw new IllegalStateException(
-                    "cannot reserve " + quantity + " of " + sku + ": only " + available() + " available");
-        }
-        reserved += quantity;
-    }
-
-    /** Takes back a promise: the units are available again. */
-    public void release(int quantity) {
-        requirePositive(quantity);
-        if (quantity > reserved) {
-            throw new IllegalStateException(
-                    "cannot release " + quantity + " of " + sku + ": only " + reserved + " reserved");
-        }
-        reserved -= quantity;
-    }
-
-    /** The promised units leave the warehouse: the reservation becomes a stock decrement. */
-    public void commit(int quantity) {
-        release(quantity);
-        onHand -= quantity;
+        return stock().available();
     }
 
     /**
@@ -102,15 +77,10 @@ public class Product {
      * sagas, or a confirmed order could not be shipped.
      */
     void setOnHand(int onHand) {
-        if (onHand < reserved) {
-            throw new StockBelowReservedException(sku, onHand, reserved);
-        }
-        this.onHand = onHand;
+        this.onHand = stock().withOnHand(onHand).onHand();
     }
 
-    private static void requirePositive(int quantity) {
-        if (quantity <= 0) {
-            throw new IllegalArgumentException("quantity must be positive, was " + quantity);
-        }
+    private StockLevel stock() {
+        return new StockLevel(sku, onHand, reserved);
     }
 }

@@ -1,13 +1,14 @@
 package io.ordersaga.inventory.reservations;
 
-import io.ordersaga.inventory.products.Product;
-import io.ordersaga.inventory.products.Products;
+import io.ordersaga.inventory.products.ProductStock;
+import io.ordersaga.inventory.products.StockLevel;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -21,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Every method is guarded by the order's {@link Reservation}: whatever the order of deliveries,
  * stock is reserved at most once per order and released or committed at most once. Every stock
- * change happens on product rows locked in SKU order ({@link Products#lockAll}), so concurrent
- * orders never oversell and never deadlock.
+ * change happens on product rows locked in SKU order ({@link ProductStock#lock}), so concurrent
+ * orders never oversell and never deadlock; the change is decided on their {@link StockLevel}s, and
+ * the new levels are written back with one statement per order.
  *
  * <p>The methods join the caller's transaction: the event handler's, which also holds the inbox
  * record and the outbox event announcing the outcome.
@@ -32,12 +34,12 @@ public class StockReservations {
 
     private static final Logger log = LoggerFactory.getLogger(StockReservations.class);
 
-    private final Products products;
+    private final ProductStock stock;
     private final Reservations reservations;
     private final Clock clock;
 
-    StockReservations(Products products, Reservations reservations, Clock clock) {
-        this.products = products;
+    StockReservations(ProductStock stock, Reservations reservations, Clock clock) {
+        this.stock = stock;
         this.reservations = reservations;
         this.clock = clock;
     }
@@ -53,9 +55,8 @@ public class StockReservations {
             return new ReservationOutcome.AlreadyDecided(existing.get().status());
         }
         List<ReservationLine> lines = merged(requested);
-        Map<String, Product> locked =
-                products.lockAll(lines.stream().map(ReservationLine::sku).toArray(String[]::new)).stream()
-                        .collect(Collectors.toMap(Product::sku, Function.identity()));
+        Map<String, StockLevel> locked =
+                stock.lock(skus(lines)).stream().collect(Collectors.toMap(StockLevel::sku, Function.identity()));
 
         List<String> unknown = lines.stream()
                 .map(ReservationLine::sku)
@@ -71,7 +72,9 @@ public class StockReservations {
         if (!lacking.isEmpty()) {
             return reject(orderId, lines, RejectionReason.OUT_OF_STOCK, lacking);
         }
-        lines.forEach(line -> locked.get(line.sku()).reserve(line.quantity()));
+        stock.save(lines.stream()
+                .map(line -> locked.get(line.sku()).reserve(line.quantity()))
+                .toList());
         return new ReservationOutcome.Reserved(
                 reservations.save(Reservation.reserved(orderId, lines, clock.instant())));
     }
@@ -92,7 +95,7 @@ public class StockReservations {
         if (reservation.status() != ReservationStatus.RESERVED) {
             return Optional.empty();
         }
-        withLockedProducts(reservation, (product, quantity) -> product.release(quantity));
+        changeLockedStock(reservation, StockLevel::release);
         reservation.moveTo(ReservationStatus.RELEASED, clock.instant());
         return Optional.of(reservation);
     }
@@ -114,7 +117,7 @@ public class StockReservations {
             return false;
         }
         Reservation reservation = existing.get();
-        withLockedProducts(reservation, (product, quantity) -> product.commit(quantity));
+        changeLockedStock(reservation, StockLevel::commit);
         reservation.moveTo(ReservationStatus.COMMITTED, clock.instant());
         return true;
     }
@@ -125,11 +128,17 @@ public class StockReservations {
         return new ReservationOutcome.Rejected(reason, unavailableSkus);
     }
 
-    private void withLockedProducts(Reservation reservation, StockChange change) {
+    /** Locks the reservation's products, changes each by its line's quantity and writes the new levels. */
+    private void changeLockedStock(Reservation reservation, BiFunction<StockLevel, Integer, StockLevel> change) {
         Map<String, Integer> quantities =
                 reservation.lines().stream().collect(Collectors.toMap(ReservationLine::sku, ReservationLine::quantity));
-        products.lockAll(quantities.keySet().toArray(String[]::new))
-                .forEach(product -> change.apply(product, quantities.get(product.sku())));
+        stock.save(stock.lock(quantities.keySet()).stream()
+                .map(level -> change.apply(level, quantities.get(level.sku())))
+                .toList());
+    }
+
+    private static List<String> skus(List<ReservationLine> lines) {
+        return lines.stream().map(ReservationLine::sku).toList();
     }
 
     /** One line per SKU, in SKU order, quantities of repeated SKUs added up. */
@@ -139,10 +148,5 @@ public class StockReservations {
         return bySku.entrySet().stream()
                 .map(entry -> new ReservationLine(entry.getKey(), entry.getValue()))
                 .toList();
-    }
-
-    @FunctionalInterface
-    private interface StockChange {
-        void apply(Product product, int quantity);
     }
 }
