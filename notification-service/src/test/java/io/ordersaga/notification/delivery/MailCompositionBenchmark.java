@@ -32,6 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * ways Jakarta Mail finds its stream provider: a {@link java.util.ServiceLoader} per look-up, its
  * default, and the class named by {@link MailStreamProviderLookup}, as the service does.
  *
+ * <p>The message is composed here rather than by {@code SmtpMailer}'s own methods: initializing
+ * that class names the provider (its static initializer), which would turn the {@code
+ * service-loader} case into the named one. Only its header names, compile-time constants that do
+ * not initialize it, are shared.
+ *
  * <p>{@code ./mvnw -pl notification-service -am -Pmail-benchmark test-compile}; results in
  * docs/performance.md (the fifteenth round).
  */
