@@ -40,7 +40,8 @@ class SagaDeadline implements SchedulingConfigurer {
         do {
             expired = management.expireOverdue(cutoff, settings.batchSize());
             if (expired > 0) {
-                log.info("cancelled {} orders still in flight past their {} deadline", expired, settings.timeout());
+                // A warning: an order reaching its deadline means a participant did not answer in time.
+                log.warn("cancelled {} orders still in flight past their {} deadline", expired, settings.timeout());
             }
         } while (expired == settings.batchSize());
     }

@@ -44,6 +44,9 @@ public final class PostgresServer implements ManagedServer {
                     .setPort(Ports.freePort())
                     .setDataDirectory(dir.resolve("data"))
                     .setCleanDataDirectory(true)
+                    // Its own hook would stop PostgreSQL at JVM exit beside the harness's, which stops
+                    // the services first: they would lose their database while shutting down gracefully.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(settings.startupTimeout())
                     .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(Redirect.appendTo(logFile.toFile()))

@@ -13,10 +13,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,20 +73,29 @@ class LocalStackIT {
         JsonNode declined = json.readTree(shell(stack.demoCommand(2)));
         String declinedId = declined.get("orderId").asString();
 
-        await("the first order is confirmed, as printed command 3 shows")
-                .atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> {
-                    JsonNode order = json.readTree(shell("ORDER_ID=" + confirmed + "\n" + stack.demoCommand(3)));
-                    assertThat(order.get("status").asString()).isEqualTo("CONFIRMED");
-                    assertThat(order.get("trackingNumber").asString()).isNotBlank();
-                });
-        await("the second order is cancelled because its payment was declined")
-                .atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> {
-                    JsonNode order = getJson(stack.urlOf("order-service") + "/orders/" + declinedId);
-                    assertThat(order.get("status").asString()).isEqualTo("CANCELLED");
-                    assertThat(order.get("cancellationReason").asString()).isEqualTo("PAYMENT_DECLINED");
-                });
+        try {
+            await("the first order is confirmed, as printed command 3 shows")
+                    .atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> {
+                        JsonNode order = json.readTree(shell("ORDER_ID=" + confirmed + "\n" + stack.demoCommand(3)));
+                        assertThat(order.get("status").asString())
+                                .as(order.toString())
+                                .isEqualTo("CONFIRMED");
+                        assertThat(order.get("trackingNumber").asString()).isNotBlank();
+                    });
+            await("the second order is cancelled because its payment was declined")
+                    .atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> {
+                        JsonNode order = getJson(stack.urlOf("order-service") + "/orders/" + declinedId);
+                        assertThat(order.get("status").asString())
+                                .as(order.toString())
+                                .isEqualTo("CANCELLED");
+                        assertThat(order.get("cancellationReason").asString()).isEqualTo("PAYMENT_DECLINED");
+                    });
+        } catch (AssertionError | ConditionTimeoutException e) {
+            printServiceWarnings();
+            throw e;
+        }
         await("the confirmation e-mail is in the mailbox")
                 .atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(getJson(stack.urlOf("mailbox viewer") + "/api/messages"))
@@ -110,6 +121,19 @@ class LocalStackIT {
         assertThat(processesNaming(run)).as("processes of the stopped stack").isZero();
         ports.forEach((service, port) ->
                 assertThat(isListening(port)).as(service + "'s port " + port).isFalse());
+    }
+
+    /** What went wrong in the services, for a saga that did not end as expected: their logs go with the temp dir. */
+    private void printServiceWarnings() throws IOException {
+        try (var logs = Files.list(state.resolve("logs"))) {
+            for (Path log : logs.sorted().toList()) {
+                var warnings = Files.readAllLines(log).stream()
+                        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                        .toList();
+                System.out.println("--- " + log.getFileName() + ": the last of its " + warnings.size() + " warnings");
+                warnings.stream().skip(Math.max(0, warnings.size() - 20)).forEach(System.out::println);
+            }
+        }
     }
 
     private String shell(String script) throws IOException, InterruptedException {
