@@ -3,6 +3,7 @@ package io.ordersaga.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.apicurio.registry.serde.Legacy4ByteIdHandler;
 import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
@@ -147,7 +148,9 @@ class AvroOverKafkaRoundTripIT {
         var config = new HashMap<String, Object>();
         config.put(SerdeConfig.REGISTRY_URL, registry.apiUrl());
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
-        config.put(SerdeConfig.ENABLE_CONFLUENT_ID_HANDLER, true);
+        // The 4-byte schema id of the Confluent frame. Named as the id handler itself: the flag
+        // enable-confluent-id-handler picks the same handler but warns that it overrides the default.
+        config.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName());
         config.put(SerdeConfig.USE_ID, "contentId");
         config.put(SerdeConfig.ENABLE_HEADERS, false);
         config.put(SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName());

@@ -2,6 +2,7 @@ package io.ordersaga.messaging;
 
 import io.apicurio.registry.resolver.strategy.ArtifactReference;
 import io.apicurio.registry.rest.v2.beans.IfExists;
+import io.apicurio.registry.serde.Legacy4ByteIdHandler;
 import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
@@ -63,7 +64,9 @@ public final class EventSerde implements AutoCloseable {
         // Registering a schema that is already there returns its version: what makes a registration
         // retried after losing a race to another producer idempotent (SchemaRegistration).
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, IfExists.RETURN_OR_UPDATE.value());
-        config.put(SerdeConfig.ENABLE_CONFLUENT_ID_HANDLER, true);
+        // The 4-byte schema id of the Confluent frame. Named as the id handler itself: the flag
+        // enable-confluent-id-handler picks the same handler but warns that it overrides the default.
+        config.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName());
         config.put(SerdeConfig.USE_ID, "contentId");
         config.put(SerdeConfig.ENABLE_HEADERS, false);
         config.put(SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName());
