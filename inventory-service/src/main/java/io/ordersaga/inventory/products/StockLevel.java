@@ -10,7 +10,7 @@ public record StockLevel(String sku, int onHand, int reserved) {
 
     public StockLevel {
         if (reserved < 0 || reserved > onHand) {
-            throw new IllegalStateException(
+            throw new IllegalArgumentException(
                     "stock of " + sku + " must have 0 <= reserved <= on hand, was " + reserved + " of " + onHand);
         }
     }

@@ -69,7 +69,7 @@ class StockLevelTest {
 
     @Test
     void aLevelBeyondTheInvariantCannotExist() {
-        assertThatThrownBy(() -> new StockLevel("SKU-1", 3, 4)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> new StockLevel("SKU-1", 3, -1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new StockLevel("SKU-1", 3, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StockLevel("SKU-1", 3, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }
