@@ -93,7 +93,11 @@ class LocalStackIT {
                         assertThat(order.get("cancellationReason").asString()).isEqualTo("PAYMENT_DECLINED");
                     });
         } catch (AssertionError | ConditionTimeoutException e) {
-            printServiceWarnings();
+            try {
+                printServiceWarnings();
+            } catch (IOException unreadable) {
+                e.addSuppressed(unreadable);
+            }
             throw e;
         }
         await("the confirmation e-mail is in the mailbox")
