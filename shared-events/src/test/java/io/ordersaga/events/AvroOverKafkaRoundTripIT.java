@@ -148,8 +148,9 @@ class AvroOverKafkaRoundTripIT {
         var config = new HashMap<String, Object>();
         config.put(SerdeConfig.REGISTRY_URL, registry.apiUrl());
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
-        // The 4-byte schema id of the Confluent frame. Named as the id handler itself: the flag
-        // enable-confluent-id-handler picks the same handler but warns that it overrides the default.
+        // The 4-byte schema id of the Confluent frame, named as the id handler itself: the flag
+        // apicurio.registry.as-confluent (ENABLE_CONFLUENT_ID_HANDLER) installs the same handler but
+        // warns that it overrides the default one.
         config.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName());
         config.put(SerdeConfig.USE_ID, "contentId");
         config.put(SerdeConfig.ENABLE_HEADERS, false);

@@ -64,8 +64,9 @@ public final class EventSerde implements AutoCloseable {
         // Registering a schema that is already there returns its version: what makes a registration
         // retried after losing a race to another producer idempotent (SchemaRegistration).
         config.put(SerdeConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, IfExists.RETURN_OR_UPDATE.value());
-        // The 4-byte schema id of the Confluent frame. Named as the id handler itself: the flag
-        // enable-confluent-id-handler picks the same handler but warns that it overrides the default.
+        // The 4-byte schema id of the Confluent frame, named as the id handler itself: the flag
+        // apicurio.registry.as-confluent (ENABLE_CONFLUENT_ID_HANDLER) installs the same handler but
+        // warns that it overrides the default one.
         config.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName());
         config.put(SerdeConfig.USE_ID, "contentId");
         config.put(SerdeConfig.ENABLE_HEADERS, false);
