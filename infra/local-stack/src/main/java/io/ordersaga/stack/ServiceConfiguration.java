@@ -21,8 +21,9 @@ public final class ServiceConfiguration {
     private static final Map<Server, List<Property>> PROPERTIES = Map.of(
             Server.POSTGRES,
             List.of(
+                    // On one host, over PostgreSQL's Unix-domain socket unless the harness is told not to.
                     new Property("spring.datasource.url", (service, infra) -> infra.postgres()
-                            .jdbcUrl(service.database().orElseThrow())),
+                            .serviceJdbcUrl(service.database().orElseThrow())),
                     new Property("spring.datasource.username", (service, infra) -> infra.postgres()
                             .username()),
                     new Property("spring.datasource.password", (service, infra) -> infra.postgres()

@@ -287,6 +287,7 @@ final class OutboxRelay implements InitializingBean, SmartLifecycle, Application
         properties.setProperty("database.dbname", database.database());
         properties.setProperty("database.user", database.username());
         properties.setProperty("database.password", database.password() == null ? "" : database.password());
+        database.driverProperties().forEach((name, value) -> properties.setProperty("database." + name, value));
 
         // The outbox only: the service creates the publication in its migration (inserts only), the
         // relay never alters it, and nothing is snapshotted: every row's insert is in the WAL the slot

@@ -2,7 +2,10 @@ package io.ordersaga.messaging.relay;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import org.postgresql.Driver;
 
 /**
@@ -13,6 +16,7 @@ record RelayDatabase(String jdbcUrl, String username, String password) {
 
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
     private static final int SOCKET_TIMEOUT_SECONDS = 10;
+    private static final Set<String> LOCATION_PROPERTIES = Set.of("PGHOST", "PGPORT", "PGDBNAME");
 
     RelayDatabase {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
@@ -30,6 +34,19 @@ record RelayDatabase(String jdbcUrl, String username, String password) {
 
     String database() {
         return url().getProperty("PGDBNAME");
+    }
+
+    /**
+     * The driver properties the URL sets besides where the server is (e.g. {@code socketFactory} for
+     * its Unix-domain socket): the relay's connector takes them as {@code database.*} settings.
+     */
+    Map<String, String> driverProperties() {
+        Properties url = url();
+        var properties = new TreeMap<String, String>();
+        url.stringPropertyNames().stream()
+                .filter(name -> !LOCATION_PROPERTIES.contains(name))
+                .forEach(name -> properties.put(name, url.getProperty(name)));
+        return properties;
     }
 
     /** A connection of its own, named in pg_stat_activity, that fails fast when the server is gone. */

@@ -180,6 +180,33 @@ class OutboxRelayIT {
                         "relay_it_outbox"));
     }
 
+    /**
+     * The harness hands services PostgreSQL's Unix-domain socket (its default): the pool's
+     * connections and the relay's replication stream both use it, the stream through the socket
+     * factory settings the relay passes on to its connector. A backend on the socket has no client
+     * address.
+     */
+    @Test
+    void streamsTheOutboxOverTheSameUnixDomainSocketAsThePool() {
+        assertThat(service.getEnvironment().getProperty("spring.datasource.url"))
+                .contains("socketFactory=");
+        UUID eventId = orders().place(null).getEnvelope().getEventId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.poll().contains(eventId));
+
+        assertThat(jdbc().queryForObject(
+                                "select client_addr is null from pg_stat_activity where pid = pg_backend_pid()",
+                                Boolean.class))
+                .as("the pool's connection is on the socket")
+                .isTrue();
+        assertThat(jdbc().queryForList("""
+                        select a.client_addr is null from pg_replication_slots s
+                        join pg_stat_activity a on a.pid = s.active_pid
+                        where s.slot_name = ?
+                        """, Boolean.class, "relay_it_outbox"))
+                .as("the relay's walsender is on the socket")
+                .containsExactly(true);
+    }
+
     private static List<UUID> outboxIds() {
         return jdbc().queryForList("select id from outbox", UUID.class);
     }

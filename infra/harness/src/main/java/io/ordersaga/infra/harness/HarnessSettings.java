@@ -20,6 +20,9 @@ import java.util.Map;
  * @param postgresConfig more PostgreSQL server settings, from {@code harness.postgres.config} as
  *     {@code name=value} pairs separated by semicolons, e.g. {@code
  *     shared_preload_libraries=pg_stat_statements} to count the statements of a load test run
+ * @param postgresServicesOverSocket whether the services reach PostgreSQL over its Unix-domain socket
+ *     ({@link PostgresServer#serviceJdbcUrl}) rather than loopback TCP; tools and tests connecting on
+ *     their own always use TCP
  * @param kafkaPartitions default partition count of topics created on the broker
  * @param kafkaHeap heap of the Kafka broker JVM
  * @param registryHeap heap of the schema registry JVM
@@ -32,6 +35,7 @@ public record HarnessSettings(
         List<String> databases,
         String postgresSynchronousCommit,
         Map<String, String> postgresConfig,
+        boolean postgresServicesOverSocket,
         int kafkaPartitions,
         String kafkaHeap,
         String registryHeap,
@@ -60,6 +64,7 @@ public record HarnessSettings(
                         .split(",")),
                 setting("harness.postgres.synchronous-commit", "on"),
                 serverConfig(setting("harness.postgres.config", "")),
+                Boolean.parseBoolean(setting("harness.postgres.services-over-socket", "true")),
                 Integer.parseInt(setting("harness.kafka.partitions", "12")),
                 setting("harness.kafka.heap", "512m"),
                 setting("harness.registry.heap", "256m"),

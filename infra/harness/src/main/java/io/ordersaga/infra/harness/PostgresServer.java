@@ -4,6 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,14 +25,28 @@ public final class PostgresServer implements ManagedServer {
     public static final String USER = "postgres";
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 
+    /** The longest path a Unix-domain socket can have on Linux ({@code sun_path} less its terminator). */
+    private static final int MAX_SOCKET_PATH = 107;
+
+    private static final String SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
+
     private final EmbeddedPostgres postgres;
     private final long postmasterPid;
+    private final Path socketDirectory;
+    private final boolean servicesOverSocket;
     private final Duration stopGrace;
     private volatile boolean running = true;
 
-    private PostgresServer(EmbeddedPostgres postgres, long postmasterPid, Duration stopGrace) {
+    private PostgresServer(
+            EmbeddedPostgres postgres,
+            long postmasterPid,
+            Path socketDirectory,
+            boolean servicesOverSocket,
+            Duration stopGrace) {
         this.postgres = postgres;
         this.postmasterPid = postmasterPid;
+        this.socketDirectory = socketDirectory;
+        this.servicesOverSocket = servicesOverSocket;
         this.stopGrace = stopGrace;
     }
 
@@ -38,10 +54,12 @@ public final class PostgresServer implements ManagedServer {
         Path dir = run.directory("postgres");
         Path logFile = dir.resolve("postgres.log");
         long started = System.nanoTime();
+        int port = Ports.freePort();
+        Path socketDirectory = socketDirectory(dir, port);
         EmbeddedPostgres postgres;
         try {
             var builder = EmbeddedPostgres.builder()
-                    .setPort(Ports.freePort())
+                    .setPort(port)
                     .setDataDirectory(dir.resolve("data"))
                     .setCleanDataDirectory(true)
                     // Its own hook would stop PostgreSQL at JVM exit beside the harness's, which stops
@@ -51,6 +69,7 @@ public final class PostgresServer implements ManagedServer {
                     .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("unix_socket_directories", socketDirectory.toString())
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_wal_senders", "32")
                     .setServerConfig("max_replication_slots", "32")
@@ -61,7 +80,12 @@ public final class PostgresServer implements ManagedServer {
         } catch (IOException | RuntimeException e) {
             throw new ServerStartException("PostgreSQL did not start.\n" + ChildProcess.logTail(logFile, 40), e);
         }
-        var server = new PostgresServer(postgres, postmasterPid(dir.resolve("data")), settings.stopGrace());
+        var server = new PostgresServer(
+                postgres,
+                postmasterPid(dir.resolve("data")),
+                socketDirectory,
+                settings.postgresServicesOverSocket(),
+                settings.stopGrace());
         run.registerProcess(server.name(), server.postmasterPid);
         for (String database : settings.databases()) {
             server.createDatabase(database);
@@ -72,6 +96,21 @@ public final class PostgresServer implements ManagedServer {
                 (System.nanoTime() - started) / 1_000_000,
                 settings.databases());
         return server;
+    }
+
+    /**
+     * The server's own directory when the socket's path fits in a socket address, the temporary
+     * directory (PostgreSQL's default, the file named by the port) when the run lies too deep.
+     */
+    private static Path socketDirectory(Path serverDirectory, int port) {
+        Path socket = serverDirectory.toAbsolutePath().resolve(socketFileName(port));
+        return socket.toString().length() <= MAX_SOCKET_PATH
+                ? serverDirectory.toAbsolutePath()
+                : Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+    }
+
+    private static String socketFileName(int port) {
+        return ".s.PGSQL." + port;
     }
 
     /** pg_ctl daemonizes the postmaster: its pid comes from postmaster.pid, not from a child handle. */
@@ -108,6 +147,31 @@ public final class PostgresServer implements ManagedServer {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://%s:%d/%s".formatted(host(), port(), database);
+    }
+
+    /** The server's Unix-domain socket: the file a client on this host connects to instead of the port. */
+    public Path socketPath() {
+        return socketDirectory.resolve(socketFileName(port()));
+    }
+
+    /**
+     * A JDBC URL that reaches {@code database} over the Unix-domain socket: no TCP stack on either
+     * side, for clients on this host that have junixsocket on their class path. The socket factory
+     * takes over connections to the host {@code localhost} (its default socket hostname) and ignores
+     * the port, which stays for what reads it (logs, the relay's connector configuration).
+     */
+    public String socketJdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:%d/%s".formatted(port(), database)
+                + "?socketFactory=" + SOCKET_FACTORY + "&socketFactoryArg="
+                + URLEncoder.encode(socketPath().toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The JDBC URL a service on this host is given for {@code database}: {@link #socketJdbcUrl} by
+     * default, {@link #jdbcUrl} with {@code harness.postgres.services-over-socket=false}.
+     */
+    public String serviceJdbcUrl(String database) {
+        return servicesOverSocket ? socketJdbcUrl(database) : jdbcUrl(database);
     }
 
     public Connection connect(String database) throws SQLException {

@@ -92,6 +92,7 @@ class HarnessLifecycleIT {
                 List.of("orders"),
                 defaults.postgresSynchronousCommit(),
                 defaults.postgresConfig(),
+                defaults.postgresServicesOverSocket(),
                 defaults.kafkaPartitions(),
                 kafkaHeap,
                 defaults.registryHeap(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ordersaga.infra.harness.junit.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,30 @@ class PostgresServerIT {
                 assertThat(result.getInt(1)).isEqualTo(7);
             }
             statement.execute("drop table stock_probe");
+        }
+    }
+
+    @Test
+    void acceptsConnectionsOverItsUnixDomainSocket(PostgresServer postgres) throws SQLException {
+        assertThat(postgres.socketPath()).exists();
+        try (Connection connection = DriverManager.getConnection(
+                        postgres.socketJdbcUrl("payments"), postgres.username(), postgres.password());
+                var statement = connection.createStatement();
+                // A backend serving a Unix-domain socket has no client address; one over TCP has 127.0.0.1.
+                var result = statement.executeQuery(
+                        "select current_database(), client_addr is null from pg_stat_activity where pid = pg_backend_pid()")) {
+            assertThat(result.next()).isTrue();
+            assertThat(result.getString(1)).isEqualTo("payments");
+            assertThat(result.getBoolean(2))
+                    .as("connected over the socket, not TCP")
+                    .isTrue();
+        }
+        try (Connection connection = postgres.connect("payments");
+                var statement = connection.createStatement();
+                var result = statement.executeQuery(
+                        "select client_addr is null from pg_stat_activity where pid = pg_backend_pid()")) {
+            assertThat(result.next()).isTrue();
+            assertThat(result.getBoolean(1)).as("the plain URL stays on TCP").isFalse();
         }
     }
 

@@ -47,7 +47,7 @@ public class HarnessContextInitializer implements ApplicationContextInitializer<
         if (servers.contains("postgres")) {
             var postgres = infrastructure.postgres();
             postgres.createDatabase(database);
-            properties.put("spring.datasource.url", postgres.jdbcUrl(database));
+            properties.put("spring.datasource.url", postgres.serviceJdbcUrl(database));
         }
         servers.forEach(server -> {
             switch (server) {
