@@ -185,7 +185,8 @@ public final class PostgresServer implements ManagedServer {
 
     @Override
     public String endpoint() {
-        return jdbcUrl("<database>") + " (user " + USER + ")";
+        return jdbcUrl("<database>") + " (user " + USER + "; socket " + socketPath()
+                + (servicesOverSocket ? ", which the services use" : "") + ")";
     }
 
     @Override
