@@ -99,8 +99,9 @@ public final class PostgresServer implements ManagedServer {
     }
 
     /**
-     * The server's own directory when the socket's path fits in a socket address, the temporary
-     * directory (PostgreSQL's default, the file named by the port) when the run lies too deep.
+     * The server's own directory when the socket's path fits in a socket address; when the run lies
+     * too deep, the JVM's temporary directory (the file is named by the port, so servers there do
+     * not collide).
      */
     private static Path socketDirectory(Path serverDirectory, int port) {
         Path socket = serverDirectory.toAbsolutePath().resolve(socketFileName(port));
