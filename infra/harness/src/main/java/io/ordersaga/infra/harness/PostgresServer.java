@@ -147,7 +147,11 @@ public final class PostgresServer implements ManagedServer {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://%s:%d/%s".formatted(host(), port(), database);
+        return jdbcUrl(host(), database);
+    }
+
+    private String jdbcUrl(String host, String database) {
+        return "jdbc:postgresql://%s:%d/%s".formatted(host, port(), database);
     }
 
     /** The server's Unix-domain socket: the file a client on this host connects to instead of the port. */
@@ -162,7 +166,7 @@ public final class PostgresServer implements ManagedServer {
      * the port, which stays for what reads it (logs, the relay's connector configuration).
      */
     public String socketJdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:%d/%s".formatted(port(), database)
+        return jdbcUrl("localhost", database)
                 + "?socketFactory=" + SOCKET_FACTORY + "&socketFactoryArg="
                 + URLEncoder.encode(socketPath().toString(), StandardCharsets.UTF_8);
     }
