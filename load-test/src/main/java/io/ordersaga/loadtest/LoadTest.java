@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,8 @@ public final class LoadTest {
                     Optional.empty(),
                     Optional.empty(),
                     List.of(),
-                    false);
+                    false,
+                    OptionalInt.empty());
         }
         try (var stack = findOrStartStack()) {
             StackConnection connection = stack.connection();
@@ -97,7 +99,8 @@ public final class LoadTest {
                     Optional.of(new InvariantChecks(connection, STUCK_AFTER)),
                     Optional.of(StackCpu.of(stack.launcherPid(), connection.postgresPort())),
                     services,
-                    stack.startedHere());
+                    stack.startedHere(),
+                    connection.topicPartitions());
         }
     }
 
@@ -127,7 +130,8 @@ public final class LoadTest {
             Optional<InvariantChecks> invariants,
             Optional<StackCpu> cpu,
             List<String> services,
-            boolean stackStartedHere) {
+            boolean stackStartedHere,
+            OptionalInt topicPartitions) {
         if (options.warmup() > 0) {
             List<UUID> warmup = Warmup.run(orderServiceUrl, options.mix(), options.warmup());
             Drain drained = Drain.await(states, warmup, WARMUP_DRAIN);
@@ -194,7 +198,15 @@ public final class LoadTest {
                 .map(checks -> checks.check(stock.orElseThrow(), accepted, SETTLE, SETTLE_LIMIT))
                 .orElseGet(() -> notCheckedByUrl());
         return summary(
-                startedAt, orderServiceUrl, services, stackStartedHere, steps, warm, saturation, invariantResults);
+                startedAt,
+                orderServiceUrl,
+                services,
+                stackStartedHere,
+                topicPartitions,
+                steps,
+                warm,
+                saturation,
+                invariantResults);
     }
 
     private SimulationSettings settings(String url, double rate, Duration duration, Path placed) {
@@ -206,6 +218,7 @@ public final class LoadTest {
             String orderServiceUrl,
             List<String> services,
             boolean stackStartedHere,
+            OptionalInt topicPartitions,
             List<StepResult> steps,
             StepResult warmup,
             Summary.SaturationVerdict saturation,
@@ -244,6 +257,7 @@ public final class LoadTest {
                 orderServiceUrl,
                 services,
                 stackStartedHere,
+                topicPartitions.isPresent() ? topicPartitions.getAsInt() : null,
                 options.mix().toString(),
                 steps,
                 warmup,

@@ -35,7 +35,8 @@ public final class SagaStack {
                                 Map.of(
                                         "orders.deadline.timeout",
                                         settings.sagaDeadline().toMillis() + "ms")))
-                        .withJvmOptionsFromSetting());
+                        .withJvmOptionsFromSetting()
+                        .withPartitionsFromSetting());
     }
 
     /** This JVM's stack, started on first use with {@link SagaStackSettings#fromSystemProperties()}. */
@@ -72,6 +73,11 @@ public final class SagaStack {
 
     public SagaStackSettings settings() {
         return settings;
+    }
+
+    /** The partitions of every saga topic and dead-letter topic of this stack. */
+    public int partitions() {
+        return stack.settings().partitions();
     }
 
     /** A client of the four services' REST APIs. */

@@ -45,7 +45,7 @@ public final class LocalStack {
         startServers(infrastructure, definitions);
         // Each service declares its own topic when it starts, but the others subscribe to it at the
         // same time: created first, no consumer waits for a metadata refresh to find its topic.
-        createTopics(infrastructure.kafka().bootstrapServers());
+        createTopics(infrastructure.kafka().bootstrapServers(), settings.partitions());
         settings.logDirectory().ifPresent(directory -> {
             try {
                 Files.createDirectories(directory);
@@ -96,6 +96,7 @@ public final class LocalStack {
         // faster, but the same saturation run sustained 30 orders/s with it and 70 without (docs/performance.md).
         settings.extraJvmOptions().forEach(builder::jvmOption);
         builder.properties(ServiceConfiguration.of(service, infrastructure))
+                .properties(partitionsOf(service, settings))
                 .properties(settings.serviceProperties().getOrDefault(service.name(), Map.of()))
                 .startupTimeout(settings.startupTimeout());
         if (settings.fixedPorts()) {
@@ -105,13 +106,26 @@ public final class LocalStack {
         return builder;
     }
 
-    private static void createTopics(String bootstrapServers) {
+    /**
+     * The stack's partition count for the topic a service's relay declares and for the dead-letter
+     * topics of those it consumes: declared with more than the launcher created, Spring's {@code
+     * KafkaAdmin} would add partitions to the existing topics at the service's start.
+     */
+    private static Map<String, String> partitionsOf(StackService service, StackSettings settings) {
+        if (!service.servers().contains(Server.KAFKA)) {
+            return Map.of();
+        }
+        String count = Integer.toString(settings.partitions());
+        return Map.of("messaging.relay.partitions", count, "messaging.consumer.partitions", count);
+    }
+
+    private static void createTopics(String bootstrapServers, int partitions) {
         var config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (var admin = Admin.create(config)) {
             for (String topic : StackDefinition.TOPICS) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, StackDefinition.PARTITIONS, (short) 1)))
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
                             .all()
                             .get();
                 } catch (ExecutionException e) {

@@ -17,9 +17,6 @@ public final class StackDefinition {
     public static final List<String> TOPICS =
             List.of("orders.events", "inventory.events", "payments.events", "shipments.events");
 
-    /** Partitions per saga topic (SPEC: configurable, default 12). */
-    public static final int PARTITIONS = 12;
-
     private static final Set<Server> SAGA_PARTICIPANT =
             EnumSet.of(Server.POSTGRES, Server.KAFKA, Server.SCHEMA_REGISTRY);
 

@@ -24,6 +24,9 @@ import java.util.Optional;
  *     option wins), e.g. {@code -XX:StartFlightRecording} to profile a run, or {@code
  *     -XX:TieredStopAtLevel=1} for a stack that lives for seconds (see {@link #JVM_OPTIONS_SETTING})
  * @param aotCache whether the services record or use the JDK's AOT cache ({@link AotCache#off()} by default)
+ * @param partitions partitions per saga topic: the launcher creates the topics with it and tells every
+ *     service ({@code messaging.relay.partitions}, {@code messaging.consumer.partitions}), so no
+ *     service's topic declaration adds partitions at its start ({@link #DEFAULT_PARTITIONS} by default)
  */
 public record StackSettings(
         Path projectRoot,
@@ -35,7 +38,8 @@ public record StackSettings(
         Optional<Path> logDirectory,
         Map<String, Map<String, String>> serviceProperties,
         List<String> extraJvmOptions,
-        AotCache aotCache) {
+        AotCache aotCache,
+        int partitions) {
 
     /**
      * The setting ({@code -Dstack.service-jvm-options}, or the environment variable {@code
@@ -46,12 +50,33 @@ public record StackSettings(
      */
     public static final String JVM_OPTIONS_SETTING = "stack.service-jvm-options";
 
+    /**
+     * The setting ({@code -Dstack.partitions}, or {@code STACK_PARTITIONS}) that {@link
+     * #withPartitionsFromSetting()} reads: the saga topics' partitions, {@link #DEFAULT_PARTITIONS}
+     * when unset.
+     */
+    public static final String PARTITIONS_SETTING = "stack.partitions";
+
+    /**
+     * The local stack's partitions per saga topic: fewer than the spec's default of twelve (the
+     * services' own default, and docker compose's), because this stack has one broker and one consumer thread per
+     * group (two for the search projection), so partitions beyond that add no parallelism. On two
+     * cores the spec's twelve cost a tenth more CPU per order and stopped the saturation run at 120
+     * orders/s where three sustained 160 (docs/performance.md, the twentieth round). A deployment
+     * that scales out by consumers wants more, chosen up front: a keyed topic's new partitions move
+     * keys.
+     */
+    public static final int DEFAULT_PARTITIONS = 3;
+
     public StackSettings {
         extraJvmOptions = List.copyOf(extraJvmOptions);
         projectRoot = projectRoot.toAbsolutePath().normalize();
         services = List.copyOf(services);
         services.forEach(StackDefinition::service);
         serviceProperties = Map.copyOf(serviceProperties);
+        if (partitions < 1) {
+            throw new IllegalArgumentException("a topic needs at least one partition, not " + partitions);
+        }
     }
 
     /** All six services on their fixed ports, logs kept under {@code <root>/target/local-stack/logs}. */
@@ -66,7 +91,8 @@ public record StackSettings(
                 Optional.of(projectRoot.resolve("target/local-stack/logs")),
                 Map.of(),
                 List.of(),
-                AotCache.off());
+                AotCache.off(),
+                DEFAULT_PARTITIONS);
     }
 
     public StackSettings withServices(List<String> names) {
@@ -80,7 +106,8 @@ public record StackSettings(
                 logDirectory,
                 serviceProperties,
                 extraJvmOptions,
-                aotCache);
+                aotCache,
+                partitions);
     }
 
     public StackSettings withRandomPorts() {
@@ -94,7 +121,8 @@ public record StackSettings(
                 logDirectory,
                 serviceProperties,
                 extraJvmOptions,
-                aotCache);
+                aotCache,
+                partitions);
     }
 
     public StackSettings withServiceHeap(String heap) {
@@ -108,7 +136,8 @@ public record StackSettings(
                 logDirectory,
                 serviceProperties,
                 extraJvmOptions,
-                aotCache);
+                aotCache,
+                partitions);
     }
 
     public StackSettings withStartupTimeout(Duration timeout) {
@@ -122,7 +151,8 @@ public record StackSettings(
                 logDirectory,
                 serviceProperties,
                 extraJvmOptions,
-                aotCache);
+                aotCache,
+                partitions);
     }
 
     public StackSettings withLogDirectory(Optional<Path> directory) {
@@ -136,7 +166,8 @@ public record StackSettings(
                 directory,
                 serviceProperties,
                 extraJvmOptions,
-                aotCache);
+                aotCache,
+                partitions);
     }
 
     public StackSettings withServiceProperties(Map<String, Map<String, String>> properties) {
@@ -150,7 +181,8 @@ public record StackSettings(
                 logDirectory,
                 properties,
                 extraJvmOptions,
-                aotCache);
+                aotCache,
+                partitions);
     }
 
     public StackSettings withExtraJvmOptions(List<String> options) {
@@ -164,7 +196,8 @@ public record StackSettings(
                 logDirectory,
                 serviceProperties,
                 options,
-                aotCache);
+                aotCache,
+                partitions);
     }
 
     public StackSettings withAotCache(AotCache cache) {
@@ -178,7 +211,36 @@ public record StackSettings(
                 logDirectory,
                 serviceProperties,
                 extraJvmOptions,
-                cache);
+                cache,
+                partitions);
+    }
+
+    public StackSettings withPartitions(int count) {
+        return new StackSettings(
+                projectRoot,
+                version,
+                services,
+                fixedPorts,
+                serviceHeap,
+                startupTimeout,
+                logDirectory,
+                serviceProperties,
+                extraJvmOptions,
+                aotCache,
+                count);
+    }
+
+    /** These settings with the partitions of {@link #PARTITIONS_SETTING}, if it is set. */
+    public StackSettings withPartitionsFromSetting() {
+        String count = HarnessSettings.setting(PARTITIONS_SETTING, "");
+        if (count.isBlank()) {
+            return this;
+        }
+        try {
+            return withPartitions(Integer.parseInt(count.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PARTITIONS_SETTING + " must be a whole number, not '" + count + "'", e);
+        }
     }
 
     /** These settings with the options of {@link #JVM_OPTIONS_SETTING} added, if it is set. */

@@ -15,6 +15,8 @@ import java.util.List;
  * @param orderServiceUrl the target of the load
  * @param services the stack's services, empty for a target given only by URL
  * @param stackStartedHere whether the runner started the stack (and stopped it after)
+ * @param topicPartitions the partitions of each saga topic of the stack; null for a target given
+ *     only by URL, or a stack that did not say
  * @param mix the outcome mix
  * @param steps the periods of load: one, or one per saturation step
  * @param warmup the warm-up load before them, reported and not judged; null when there was none. A
@@ -35,6 +37,7 @@ public record Summary(
         String orderServiceUrl,
         List<String> services,
         boolean stackStartedHere,
+        Integer topicPartitions,
         String mix,
         List<StepResult> steps,
         StepResult warmup,

@@ -56,6 +56,9 @@ public final class SummaryFiles {
                         + (summary.services().isEmpty()
                                 ? " (by URL only)"
                                 : "; stack of " + String.join(", ", summary.services())
+                                        + (summary.topicPartitions() == null
+                                                ? ""
+                                                : ", %d partitions per topic".formatted(summary.topicPartitions()))
                                         + (summary.stackStartedHere()
                                                 ? ", started for this run"
                                                 : ", already running")));

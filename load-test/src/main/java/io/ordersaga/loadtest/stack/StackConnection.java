@@ -78,6 +78,12 @@ public record StackConnection(Properties properties) {
         return port == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port.trim()));
     }
 
+    /** The partitions of every saga topic ({@code kafka.partitions}), if the launcher wrote them. */
+    public OptionalInt topicPartitions() {
+        String partitions = properties.getProperty("kafka.partitions");
+        return partitions == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(partitions.trim()));
+    }
+
     public String username() {
         return required("postgres.username");
     }

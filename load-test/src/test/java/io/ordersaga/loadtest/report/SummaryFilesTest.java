@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** summary.md: the CPU section, and the warm-up load's line. */
+/** summary.md: the target's line, the CPU section, and the warm-up load's line. */
 class SummaryFilesTest {
 
     private static final Machine MACHINE = new Machine("AMD EPYC", 2, 24_000, "Linux", "Java 25");
@@ -119,6 +119,15 @@ class SummaryFilesTest {
     }
 
     @Test
+    void theTargetLineSaysHowManyPartitionsEachTopicOfTheStackHas() {
+        var cpu = CpuUse.notMeasured("the stack is not local");
+
+        assertThat(SummaryFiles.markdown(summary(null, step(20, cpu))))
+                .contains("- **Target:** http://127.0.0.1:8081; stack of order-service, 3 partitions per topic,"
+                        + " already running\n");
+    }
+
+    @Test
     void aRunWithoutAWarmUpLoadSaysNothingAboutOne() {
         var cpu = CpuUse.notMeasured("the stack is not local");
 
@@ -139,6 +148,7 @@ class SummaryFilesTest {
                 "http://127.0.0.1:8081",
                 List.of("order-service"),
                 false,
+                3,
                 "confirmed=100",
                 List.of(steps),
                 warmup,

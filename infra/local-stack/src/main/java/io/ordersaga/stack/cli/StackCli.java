@@ -88,6 +88,7 @@ public final class StackCli {
         var settings = StackSettings.demo(root, version())
                 .withLogDirectory(Optional.of(stateDirectory.resolve("logs")))
                 .withJvmOptionsFromSetting()
+                .withPartitionsFromSetting()
                 .withAotCache(new AotCache(
                         recordAotCache ? AotCache.Mode.RECORD : AotCache.Mode.USE, stateDirectory.resolve("aot")));
         String only = System.getProperty("stack.services");
@@ -184,8 +185,8 @@ public final class StackCli {
 
     /**
      * {@code <service>.url} for each service, {@code postgres.*} (with {@code postgres.jdbc-url.<database>}),
-     * {@code kafka.bootstrap-servers}, {@code schema-registry.url}, {@code elasticsearch.url},
-     * {@code smtp.*} and {@code mailbox.url}.
+     * {@code kafka.bootstrap-servers}, {@code kafka.partitions} (of every saga topic), {@code
+     * schema-registry.url}, {@code elasticsearch.url}, {@code smtp.*} and {@code mailbox.url}.
      */
     private static java.util.Map<String, String> connections(LocalStack stack, MailboxViewer viewer) {
         var addresses = new java.util.LinkedHashMap<String, String>();
@@ -199,6 +200,7 @@ public final class StackCli {
         StackDefinition.SERVICES.forEach(service -> service.database()
                 .ifPresent(database -> addresses.put("postgres.jdbc-url." + database, postgres.jdbcUrl(database))));
         addresses.put("kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
+        addresses.put("kafka.partitions", Integer.toString(stack.settings().partitions()));
         addresses.put("schema-registry.url", infrastructure.schemaRegistry().apiUrl());
         if (stack.services().containsKey("search-projection-service")) {
             addresses.put("elasticsearch.url", infrastructure.elasticsearch().httpUrl());
