@@ -8,12 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the outbox relay runs (docs/outbox.md). The defaults are tuned for low lag on a small machine:
  * the relay polls Debezium's queue every 50 ms rather than every 500 ms, and commits its offsets once
- * a second. The poll interval is the relay's idle cost as well as its lag: Debezium's engine and its
- * replication reader wake once per interval each, which at 10 ms cost about 0.1 of a core per service
- * doing nothing (docs/performance.md). Under load the interval is also how long each batch waits:
- * at 70 orders/s on two cores 50 ms instead of 25 took 4 ms of CPU per order off the stack (fewer,
- * larger batches at every hop) and brought the saga p99 from 1.3 s to 575 ms, for about 25 ms more
- * per hop at the median (docs/performance.md, the sixth round).
+ * a second. The poll interval is the relay's idle cost as well as its lag: Debezium's queue waits one
+ * interval for each batch and busy-waits through the last millisecond of it (its timer counts whole
+ * milliseconds and expires only after the interval has passed), and its replication reader wakes once
+ * per interval; at 10 ms that cost about 0.1 of a core per service doing nothing, at 50 ms about 2.6 %
+ * of a core, 1.8 of it the busy wait (docs/performance.md, the twentieth round). Under load the
+ * interval is also how long each batch waits: at 70 orders/s on two cores 50 ms instead of 25 took 4
+ * ms of CPU per order off the stack (fewer, larger batches at every hop) and brought the saga p99 from
+ * 1.3 s to 575 ms, for about 25 ms more per hop at the median (docs/performance.md, the sixth round).
  *
  * @param enabled whether this instance takes part in relaying at all
  * @param pollInterval how long the engine waits for new changes before handing over a batch
