@@ -59,12 +59,12 @@ public record StackSettings(
 
     /**
      * The local stack's partitions per saga topic: fewer than the spec's default of twelve (the
-     * services' own default, and docker compose's), because this stack has one broker and one consumer thread per
-     * group (two for the search projection), so partitions beyond that add no parallelism. On two
-     * cores the spec's twelve cost a tenth more CPU per order and stopped the saturation run at 120
-     * orders/s where three sustained 160 (docs/performance.md, the twentieth round). A deployment
-     * that scales out by consumers wants more, chosen up front: a keyed topic's new partitions move
-     * keys.
+     * services' own default, and docker compose's), because this stack has one broker and one
+     * consumer thread per group (two for the search projection), so partitions beyond that add no
+     * parallelism. On two cores two saturation runs with twelve sustained 120 and 130 orders/s, two
+     * with three at 150 and 160, Kafka costing a third less per order (docs/performance.md, the
+     * twentieth round). A deployment that scales out by consumers wants more, chosen up front: a
+     * keyed topic's new partitions move keys.
      */
     public static final int DEFAULT_PARTITIONS = 3;
 
