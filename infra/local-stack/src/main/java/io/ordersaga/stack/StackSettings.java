@@ -62,8 +62,8 @@ public record StackSettings(
      * services' own default, and docker compose's), because this stack has one broker and one
      * consumer thread per group (two for the search projection), so partitions beyond that add no
      * parallelism. On two cores two saturation runs with twelve sustained 120 and 130 orders/s, two
-     * with three at 150 and 160, Kafka costing a third less per order (docs/performance.md, the
-     * twentieth round). A deployment that scales out by consumers wants more, chosen up front: a
+     * with three 150 and 160, Kafka costing a quarter to a third less per order (docs/performance.md,
+     * the twentieth round). A deployment that scales out by consumers wants more, chosen up front: a
      * keyed topic's new partitions move keys.
      */
     public static final int DEFAULT_PARTITIONS = 3;
