@@ -1,6 +1,7 @@
 package io.ordersaga.notification.notifications;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ordersaga.events.ids.TimeOrderedUuids;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -53,7 +54,7 @@ public class NotificationLog {
         var mail = templates.render(request);
         var now = clock.instant();
         int inserted = notifications.insertIfAbsent(
-                UUID.randomUUID(),
+                TimeOrderedUuids.next(clock),
                 orderId,
                 request.kind().name(),
                 request.recipient(),

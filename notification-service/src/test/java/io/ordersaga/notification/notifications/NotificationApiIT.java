@@ -56,6 +56,9 @@ class NotificationApiIT {
         assertThat(body.get(1).get("kind").asString()).isEqualTo("ORDER_CONFIRMED");
         JsonNode confirmation = body.get(1);
         assertThat(confirmation.get("orderId").asString()).isEqualTo(orderId.toString());
+        assertThat(UUID.fromString(confirmation.get("id").asString()).version())
+                .as("a time-ordered id")
+                .isEqualTo(7);
         assertThat(confirmation.get("recipient").asString()).isEqualTo(customer);
         assertThat(confirmation.get("subject").asString()).endsWith("is confirmed");
         assertThat(confirmation.get("status").asString()).isEqualTo("SENT");

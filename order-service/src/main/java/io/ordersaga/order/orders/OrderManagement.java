@@ -1,5 +1,6 @@
 package io.ordersaga.order.orders;
 
+import io.ordersaga.events.ids.TimeOrderedUuids;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,7 +50,7 @@ public class OrderManagement {
      * @throws IdempotencyKeyReusedException if the key was used for a different request
      */
     public Order place(PlaceOrder command, Optional<String> idempotencyKey) {
-        var id = UUID.randomUUID();
+        var id = TimeOrderedUuids.next(clock);
         var now = clock.instant();
         if (idempotencyKey.isPresent()) {
             var key = idempotencyKey.get();

@@ -101,6 +101,10 @@ class OrderMessagingIT {
         var event = (OrderPlaced) record.event();
         var envelope = event.getEnvelope();
         assertThat(envelope.getOrderId()).isEqualTo(orderId);
+        // Time-ordered ids (docs/performance.md, the twenty-first round): the outbox's and every
+        // inbox's index on the event id, and every service's on the order id, grow at one end.
+        assertThat(orderId.version()).isEqualTo(7);
+        assertThat(envelope.getEventId().version()).isEqualTo(7);
         assertThat(envelope.getEventType()).isEqualTo("OrderPlaced");
         assertThat(envelope.getSchemaVersion()).isEqualTo(1);
         assertThat(envelope.getCausationId()).isNull();

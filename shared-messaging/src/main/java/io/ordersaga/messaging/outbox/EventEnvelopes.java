@@ -1,6 +1,7 @@
 package io.ordersaga.messaging.outbox;
 
 import io.ordersaga.events.common.EventEnvelope;
+import io.ordersaga.events.ids.TimeOrderedUuids;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -26,7 +27,7 @@ public final class EventEnvelopes {
     public static EventEnvelope of(
             Class<? extends SpecificRecord> eventType, UUID orderId, Instant occurredAt, UUID causationId) {
         return EventEnvelope.newBuilder()
-                .setEventId(UUID.randomUUID())
+                .setEventId(TimeOrderedUuids.next())
                 .setEventType(eventType.getSimpleName())
                 .setSchemaVersion(SCHEMA_VERSION)
                 .setOccurredAt(occurredAt.truncatedTo(ChronoUnit.MILLIS))
