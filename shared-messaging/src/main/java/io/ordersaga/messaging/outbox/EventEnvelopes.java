@@ -9,9 +9,9 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The envelope every event starts with (docs/events.md), built one way by every service: a new
- * event id, the event's type name, the schema version it was released as, when it happened (to the
- * millisecond, all Avro's timestamp-millis keeps), the order whose saga it belongs to (the Kafka
- * key), and the event it reacts to.
+ * time-ordered event id ({@link TimeOrderedUuids}), the event's type name, the schema version it was
+ * released as, when it happened (to the millisecond, all Avro's timestamp-millis keeps), the order
+ * whose saga it belongs to (the Kafka key), and the event it reacts to.
  */
 public final class EventEnvelopes {
 
