@@ -1,7 +1,7 @@
 package io.ordersaga.notification.notifications;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.ordersaga.events.ids.TimeOrderedUuids;
+import io.ordersaga.persistence.TimeOrderedUuids;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;

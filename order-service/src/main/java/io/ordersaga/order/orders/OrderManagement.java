@@ -1,6 +1,6 @@
 package io.ordersaga.order.orders;
 
-import io.ordersaga.events.ids.TimeOrderedUuids;
+import io.ordersaga.persistence.TimeOrderedUuids;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

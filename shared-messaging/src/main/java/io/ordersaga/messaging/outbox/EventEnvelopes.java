@@ -1,7 +1,7 @@
 package io.ordersaga.messaging.outbox;
 
 import io.ordersaga.events.common.EventEnvelope;
-import io.ordersaga.events.ids.TimeOrderedUuids;
+import io.ordersaga.persistence.TimeOrderedUuids;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.ordersaga.events.ids;
+package io.ordersaga.persistence;
 
 import java.security.SecureRandom;
 import java.time.Clock;

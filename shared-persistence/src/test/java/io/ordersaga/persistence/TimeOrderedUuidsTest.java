@@ -1,4 +1,4 @@
-package io.ordersaga.events.ids;
+package io.ordersaga.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
