@@ -74,14 +74,12 @@ public record StackConnection(Properties properties) {
 
     /** The port of the stack's PostgreSQL ({@code postgres.port}), if the launcher wrote it. */
     public OptionalInt postgresPort() {
-        String port = properties.getProperty("postgres.port");
-        return port == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(port.trim()));
+        return optionalInt("postgres.port");
     }
 
     /** The partitions of every saga topic ({@code kafka.partitions}), if the launcher wrote them. */
     public OptionalInt topicPartitions() {
-        String partitions = properties.getProperty("kafka.partitions");
-        return partitions == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(partitions.trim()));
+        return optionalInt("kafka.partitions");
     }
 
     public String username() {
@@ -90,6 +88,11 @@ public record StackConnection(Properties properties) {
 
     public String password() {
         return required("postgres.password");
+    }
+
+    private OptionalInt optionalInt(String key) {
+        String value = properties.getProperty(key);
+        return value == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(value.trim()));
     }
 
     private String required(String key) {
