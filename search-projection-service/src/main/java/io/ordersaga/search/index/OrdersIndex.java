@@ -21,12 +21,6 @@ import org.springframework.stereotype.Component;
  * the checked-in mapping, {@code resources/elasticsearch/orders-index.json}. At startup it creates
  * {@code orders-v1} with the alias when there is no alias yet; a rebuild creates the next version
  * and swaps the alias onto it in one request (docs/cqrs-read-model.md).
- *
- * <p>The mapping sets no {@code refresh_interval}, on purpose: with Elasticsearch's default a shard
- * nobody has searched for 30 s is not refreshed on a timer, and the first search after that waits
- * for one refresh and sees every write before it. Under a load that nobody queries, the
- * projection's writes then make no segment a second to merge later (a third of Elasticsearch's
- * CPU per order, docs/performance.md); a fixed interval would refresh every second regardless.
  */
 @Component
 public class OrdersIndex implements InitializingBean {
