@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from the sender address of every e-mail; its domain also names the Message-IDs
  * @param pollInterval pause between two looks for due notifications (an idle look is one indexed query)
  * @param batchSize notifications claimed, sent over one SMTP connection and recorded per transaction;
- *     also the most e-mails a crash between sending and recording can send twice
+ *     also the most e-mails a crash between sending and recording can send twice, per sender
+ * @param senders dispatcher threads, each claiming its own batches ({@code skip locked}) and sending
+ *     them over its own SMTP connection: a batch spends most of its time waiting for the mail server's
+ *     replies (several per e-mail), so one sender alone is bounded by round trips, not by CPU
  * @param retry backoff between attempts that failed for a reason that may pass (the server is down,
  *     a 4xx reply)
  */
@@ -19,6 +22,7 @@ public record DeliverySettings(
         @DefaultValue("orders@ordersaga.example") String from,
         @DefaultValue("250ms") Duration pollInterval,
         @DefaultValue("20") int batchSize,
+        @DefaultValue("4") int senders,
         @DefaultValue Retry retry) {
 
     public DeliverySettings {
@@ -32,6 +36,9 @@ public record DeliverySettings(
         if (batchSize < 1) {
             throw new IllegalArgumentException(
                     "notifications.delivery.batch-size must be at least 1, was " + batchSize);
+        }
+        if (senders < 1) {
+            throw new IllegalArgumentException("notifications.delivery.senders must be at least 1, was " + senders);
         }
     }
 

@@ -24,9 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the pending notifications, apart from the Kafka consumers: a mail server that is down
- * delays e-mails, never events. On a thread of its own, it repeatedly claims a batch of due
- * notifications ({@code for update skip locked}, so several instances share the work), sends them,
- * and records each outcome in the same transaction:
+ * delays e-mails, never events. On threads of its own ({@code notifications.delivery.senders}), each
+ * repeatedly claims a batch of due notifications ({@code for update skip locked}, so the senders and
+ * several instances share the work), sends them over its own SMTP connection, and records each
+ * outcome in the same transaction:
  *
  * <ul>
  *   <li>accepted by the server: SENT, the batch's accepted ones with one statement;
@@ -155,10 +156,13 @@ class NotificationDispatcher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("notification-dispatcher").daemon().factory());
+        scheduler = Executors.newScheduledThreadPool(
+                settings.senders(),
+                Thread.ofPlatform().name("notification-dispatcher-", 1).daemon().factory());
         long interval = settings.pollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::dispatchDueAndLog, interval, interval, TimeUnit.MILLISECONDS);
+        for (int sender = 0; sender < settings.senders(); sender++) {
+            scheduler.scheduleWithFixedDelay(this::dispatchDueAndLog, interval, interval, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

@@ -22,7 +22,7 @@ class DeliverySettingsTest {
 
     @Test
     void namesMessageIdsAfterTheSenderDomain() {
-        var settings = new DeliverySettings("orders@shop.example", Duration.ofMillis(250), 20, retry(20));
+        var settings = new DeliverySettings("orders@shop.example", Duration.ofMillis(250), 20, 4, retry(20));
 
         assertThat(settings.senderDomain()).isEqualTo("shop.example");
     }
@@ -30,11 +30,14 @@ class DeliverySettingsTest {
     @Test
     void refusesSettingsThatCannotWork() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new DeliverySettings("orders", Duration.ofMillis(250), 20, retry(20)));
+                .isThrownBy(() -> new DeliverySettings("orders", Duration.ofMillis(250), 20, 4, retry(20)));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new DeliverySettings("orders@shop.example", Duration.ZERO, 20, retry(20)));
+                .isThrownBy(() -> new DeliverySettings("orders@shop.example", Duration.ZERO, 20, 4, retry(20)));
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new DeliverySettings("orders@shop.example", Duration.ofMillis(250), 0, retry(20)));
+                .isThrownBy(() -> new DeliverySettings("orders@shop.example", Duration.ofMillis(250), 0, 4, retry(20)));
+        assertThatIllegalArgumentException()
+                .isThrownBy(
+                        () -> new DeliverySettings("orders@shop.example", Duration.ofMillis(250), 20, 0, retry(20)));
         assertThatIllegalArgumentException().isThrownBy(() -> retry(0));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new DeliverySettings.Retry(Duration.ofMinutes(1), 2.0, Duration.ofSeconds(1), 5));

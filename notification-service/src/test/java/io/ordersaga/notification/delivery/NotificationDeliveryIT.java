@@ -51,6 +51,9 @@ class NotificationDeliveryIT {
     @Autowired
     NotificationDispatcher dispatcher;
 
+    @Autowired
+    DeliverySettings settings;
+
     @AfterEach
     void smtpServerIsUpAgain() {
         mailbox.server().restart();
@@ -214,6 +217,36 @@ class NotificationDeliveryIT {
             assertThat(notification.attempts()).isEqualTo(1);
             assertThat(mailbox.mailFor(customers.get(i))).hasSize(1);
         }
+    }
+
+    @Test
+    void runsOneSenderThreadPerConfiguredSenderAndStopsThemAll() {
+        assertThat(settings.senders()).as("the service's configured senders").isGreaterThan(1);
+        await().atMost(PATIENCE).until(() -> senderThreads().size() == settings.senders());
+
+        dispatcher.stop();
+        try {
+            assertThat(dispatcher.isRunning()).isFalse();
+            await().atMost(PATIENCE).until(() -> senderThreads().isEmpty());
+        } finally {
+            dispatcher.start();
+        }
+        await().atMost(PATIENCE).until(() -> senderThreads().size() == settings.senders());
+
+        // Sent by them: a notification recorded now goes out once, as before.
+        UUID orderId = UUID.randomUUID();
+        String customer = Mailbox.newRecipient("senders");
+        log.record(new OrderConfirmation(
+                orderId, UUID.randomUUID(), customer, new BigDecimal("4.20"), "EUR", Optional.empty()));
+        await().atMost(PATIENCE).until(() -> mailbox.mailFor(customer).size() == 1);
+        await().atMost(PATIENCE).until(() -> log.ofOrder(orderId).getFirst().status() == NotificationStatus.SENT);
+    }
+
+    private static List<Thread> senderThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(thread -> thread.getName().startsWith("notification-dispatcher-"))
+                .toList();
     }
 
     private static boolean headerContains(jakarta.mail.internet.MimeMessage message, String header, String value) {
