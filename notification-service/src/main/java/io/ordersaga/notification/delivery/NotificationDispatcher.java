@@ -40,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+    /** The senders' threads are named this, then their number from 1. */
+    static final String THREAD_NAME_PREFIX = "notification-dispatcher-";
     /** How long a stop waits for the batch in flight, so what was sent is also recorded as sent. */
     private static final long STOP_GRACE_SECONDS = 30;
 
@@ -158,7 +160,7 @@ class NotificationDispatcher implements SmartLifecycle {
     public synchronized void start() {
         scheduler = Executors.newScheduledThreadPool(
                 settings.senders(),
-                Thread.ofPlatform().name("notification-dispatcher-", 1).daemon().factory());
+                Thread.ofPlatform().name(THREAD_NAME_PREFIX, 1).daemon().factory());
         long interval = settings.pollInterval().toMillis();
         for (int sender = 0; sender < settings.senders(); sender++) {
             scheduler.scheduleWithFixedDelay(this::dispatchDueAndLog, interval, interval, TimeUnit.MILLISECONDS);

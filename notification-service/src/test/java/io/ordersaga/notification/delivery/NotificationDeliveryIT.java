@@ -245,7 +245,7 @@ class NotificationDeliveryIT {
     private static List<Thread> senderThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
-                .filter(thread -> thread.getName().startsWith("notification-dispatcher-"))
+                .filter(thread -> thread.getName().startsWith(NotificationDispatcher.THREAD_NAME_PREFIX))
                 .toList();
     }
 
