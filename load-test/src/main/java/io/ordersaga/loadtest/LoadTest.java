@@ -3,8 +3,10 @@ package io.ordersaga.loadtest;
 import io.ordersaga.loadtest.report.Machine;
 import io.ordersaga.loadtest.report.Summary;
 import io.ordersaga.loadtest.run.ApiOrderStates;
+import io.ordersaga.loadtest.run.DatabaseEmailStates;
 import io.ordersaga.loadtest.run.DatabaseOrderStates;
 import io.ordersaga.loadtest.run.Drain;
+import io.ordersaga.loadtest.run.EmailWait;
 import io.ordersaga.loadtest.run.InvariantChecks;
 import io.ordersaga.loadtest.run.InvariantResult;
 import io.ordersaga.loadtest.run.LoadRun;
@@ -51,6 +53,15 @@ public final class LoadTest {
 
     private static final Duration SETTLE_LIMIT = Duration.ofMinutes(15);
 
+    /**
+     * After the sagas drained, how often the e-mails still owed are read, how long none may settle
+     * before the wait gives up (a stopped sender), and how long it waits at most (a long backlog).
+     */
+    private static final Duration EMAIL_POLL = Duration.ofSeconds(1);
+
+    private static final Duration EMAIL_SETTLE = Duration.ofSeconds(60);
+    private static final Duration EMAIL_LIMIT = Duration.ofMinutes(15);
+
     private static final Duration STACK_START_TIMEOUT = Duration.ofMinutes(5);
 
     /** A fresh stack's first sagas are slow (see {@link Warmup}); past this the load starts anyway. */
@@ -77,6 +88,7 @@ public final class LoadTest {
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
+                    Optional.empty(),
                     List.of(),
                     false,
                     OptionalInt.empty());
@@ -98,10 +110,21 @@ public final class LoadTest {
                             new SagaHops(connection.jdbcUrl("orders"), connection.username(), connection.password())),
                     Optional.of(new InvariantChecks(connection, STUCK_AFTER)),
                     Optional.of(StackCpu.of(stack.launcherPid(), connection.postgresPort())),
+                    emails(connection),
                     services,
                     stack.startedHere(),
                     connection.topicPartitions());
         }
+    }
+
+    /** notification-service's log, when the stack runs it. */
+    private static Optional<EmailWait> emails(StackConnection connection) {
+        if (!connection.has("notification-service")) {
+            return Optional.empty();
+        }
+        var notifications = new DatabaseEmailStates(
+                connection.jdbcUrl("notifications"), connection.username(), connection.password());
+        return Optional.of(new EmailWait(notifications, EMAIL_POLL, EMAIL_SETTLE, EMAIL_LIMIT));
     }
 
     private LocalStackProcess findOrStartStack() {
@@ -129,6 +152,7 @@ public final class LoadTest {
             Optional<SagaHops> hops,
             Optional<InvariantChecks> invariants,
             Optional<StackCpu> cpu,
+            Optional<EmailWait> emails,
             List<String> services,
             boolean stackStartedHere,
             OptionalInt topicPartitions) {
@@ -142,7 +166,7 @@ public final class LoadTest {
                     drained.took().toMillis());
         }
         Optional<StockBaseline> stock = invariants.map(InvariantChecks::captureStock);
-        var loadRun = new LoadRun(states, hops, options.drainTimeout(), cpu);
+        var loadRun = new LoadRun(states, hops, options.drainTimeout(), cpu, emails);
         var placedFiles = new ArrayList<Path>();
         StepResult warm = null;
         if (!options.warmupLoad().isZero()) {

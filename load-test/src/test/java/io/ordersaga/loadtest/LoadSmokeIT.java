@@ -65,6 +65,19 @@ class LoadSmokeIT {
                 .as(row.outcome())
                 .isEqualTo(row.intended()));
         assertThat(step.outcomes().mismatches()).isZero();
+        // Every e-mail the orders are owed went out before the runner moved on: two per CONFIRMED order
+        // (confirmation, shipment), one per CANCELLED one.
+        var finalStates = step.outcomes().finalStates();
+        long cancelled = finalStates.entrySet().stream()
+                .filter(state -> state.getKey().startsWith("CANCELLED"))
+                .mapToLong(java.util.Map.Entry::getValue)
+                .sum();
+        var emails = step.emails();
+        assertThat(emails.measured()).as(emails.note()).isTrue();
+        assertThat(emails.owed()).isEqualTo(2 * finalStates.getOrDefault("CONFIRMED", 0L) + cancelled);
+        assertThat(emails.sent()).isEqualTo(emails.owed());
+        assertThat(emails.outstanding()).isZero();
+        assertThat(emails.afterOrderEnd().count()).isEqualTo(emails.sent());
         assertThat(summary.invariants()).hasSize(5);
         // All five: the stack it starts runs the six services, e-mails and search index included.
         assertThat(summary.invariants()).allSatisfy(invariant -> assertThat(invariant.status())
@@ -92,7 +105,7 @@ class LoadSmokeIT {
         assertThat(options.output().resolve("summary.json")).isNotEmptyFile();
         assertThat(options.output().resolve("summary.md"))
                 .content()
-                .contains("# Load test: passed", "## CPU", "| postgresql |", "| **stack total** |");
+                .contains("# Load test: passed", "## CPU", "| postgresql |", "| **stack total** |", "\nE-mails: ");
         assertThat(Path.of(step.gatlingReport())).isNotEmptyFile();
         assertThat(Files.exists(options.stackDirectory().resolve("stack.properties")))
                 .as("the stack it started is stopped")

@@ -368,11 +368,7 @@ public final class SagaInvariants {
         }
 
         private static List<String> emailsOwed(Order order) {
-            return switch (order.status) {
-                case "CONFIRMED" -> List.of("ORDER_CONFIRMED", "SHIPMENT_SCHEDULED");
-                case "CANCELLED" -> List.of("ORDER_CANCELLED");
-                default -> List.of();
-            };
+            return SagaInvariants.emailsOwed(order.status);
         }
 
         /**
@@ -409,6 +405,19 @@ public final class SagaInvariants {
                 }
             }
         }
+    }
+
+    /**
+     * The e-mails (by kind) an order in {@code status} is owed: a CONFIRMED order's customer
+     * ORDER_CONFIRMED and SHIPMENT_SCHEDULED, a CANCELLED one's ORDER_CANCELLED, an order in flight
+     * none yet.
+     */
+    public static List<String> emailsOwed(String status) {
+        return switch (status) {
+            case "CONFIRMED" -> List.of("ORDER_CONFIRMED", "SHIPMENT_SCHEDULED");
+            case "CANCELLED" -> List.of("ORDER_CANCELLED");
+            default -> List.of();
+        };
     }
 
     private static Map<String, Integer> committedUnits(Map<UUID, Reservation> reservations) {

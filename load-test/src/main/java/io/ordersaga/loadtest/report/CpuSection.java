@@ -31,7 +31,9 @@ final class CpuSection {
         }
         md.append("User + system time of each process of the stack and of the children it waited for")
                 .append(" (`/proc/<pid>/stat`; PostgreSQL with all its backends, Elasticsearch with its launcher),")
-                .append(" from the start of the load to the end of the drain, idle consumption included;")
+                .append(" from the start of the load ")
+                .append(window(summary.steps().getFirst()))
+                .append(", idle consumption included;")
                 .append(" the share is of the machine's %d cores over that window's wall time.\n\n"
                         .formatted(measured.getFirst().processors()));
         if (summary.saturation() == null) {
@@ -45,10 +47,17 @@ final class CpuSection {
                         .formatted(number(step.targetRate()), step.cpu().note())));
     }
 
+    /** Where the window ends: after the e-mails when they were waited for, else at the end of the drain. */
+    private static String window(StepResult step) {
+        return step.emails().measured()
+                ? "until every order had ended and every e-mail owed was sent (or the wait for them gave up)"
+                : "to the end of the drain";
+    }
+
     private static void run(StringBuilder md, StepResult step) {
         CpuUse cpu = step.cpu();
-        md.append("%s orders/s: %.1f s from the start of the load to the end of the drain, %,d orders accepted.\n\n"
-                .formatted(number(step.targetRate()), cpu.wallSeconds(), cpu.acceptedOrders()));
+        md.append("%s orders/s: %.1f s from the start of the load %s, %,d orders accepted.\n\n"
+                .formatted(number(step.targetRate()), cpu.wallSeconds(), window(step), cpu.acceptedOrders()));
         md.append("| process | CPU (s) | share of the %d cores | CPU per accepted order (ms) |\n"
                 .formatted(cpu.processors()));
         md.append("|---|---:|---:|---:|\n");

@@ -1,5 +1,6 @@
 package io.ordersaga.loadtest.report;
 
+import io.ordersaga.loadtest.run.EmailDelivery;
 import io.ordersaga.loadtest.run.InvariantResult;
 import io.ordersaga.loadtest.run.OutcomeTally;
 import io.ordersaga.loadtest.run.Percentiles;
@@ -134,6 +135,7 @@ public final class SummaryFiles {
                                 .toList()));
                 md.append(".\n");
             }
+            emails(md, step);
             if (step.sagaByMinute().size() > 1) {
                 md.append("\nSaga latency per minute of the run (p50 / p95 / p99 / max, ms): ")
                         .append(byMinute(step.sagaByMinute(), SummaryFiles::four, "; "))
@@ -171,7 +173,16 @@ public final class SummaryFiles {
                 .append(four(warmup.saga()))
                 .append(" ms, ended other than built for: %,d"
                         .formatted(warmup.outcomes().mismatches()))
-                .append(", drain %,d ms.".formatted(warmup.drainMillis()));
+                .append(", drain %,d ms".formatted(warmup.drainMillis()));
+        EmailDelivery emails = warmup.emails();
+        if (emails.measured()) {
+            md.append(
+                    emails.outstanding() == 0
+                            ? ", its last e-mail sent %,d ms after it".formatted(emails.drainMillis())
+                            : ", %,d e-mails still owed %,d ms after it"
+                                    .formatted(emails.outstanding(), emails.drainMillis()));
+        }
+        md.append('.');
         if (warmup.sagaByMinute().size() > 1) {
             md.append(" Saga p99 per minute (ms): ")
                     .append(byMinute(
@@ -188,6 +199,29 @@ public final class SummaryFiles {
             text.add((minute + 1) + ": " + format.apply(minutes.get(minute)));
         }
         return text.toString();
+    }
+
+    /** One paragraph: whether notification-service kept up with the step's orders. */
+    private static void emails(StringBuilder md, StepResult step) {
+        EmailDelivery emails = step.emails();
+        if (!emails.measured()) {
+            md.append("\nE-mails: ").append(emails.note()).append(".\n");
+            return;
+        }
+        md.append("\nE-mails: %,d owed by the ended orders, %,d sent".formatted(emails.owed(), emails.sent()));
+        if (emails.failed() > 0) {
+            md.append(", %,d given up on".formatted(emails.failed()));
+        }
+        if (emails.outstanding() > 0) {
+            md.append(", **%,d still owed when the wait gave up** %,d ms after the load"
+                    .formatted(emails.outstanding(), emails.drainMillis()));
+        } else {
+            md.append("; the last %,d ms after the load (the sagas drained in %,d ms)"
+                    .formatted(emails.drainMillis(), step.drainMillis()));
+        }
+        md.append(". From an order's end to its e-mail's sending (p50 / p95 / p99 / max, ms): ")
+                .append(four(emails.afterOrderEnd()))
+                .append(".\n");
     }
 
     private static void outcomes(StringBuilder md, StepResult step) {

@@ -5,8 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The CPU each process of the local stack used over one step, from the start of the load to the end
- * of the drain ({@link StackCpu}), and what that costs per accepted order.
+ * The CPU each process of the local stack used over one step, from the start of the load until its
+ * orders had ended and the e-mails they are owed were sent ({@link StackCpu}, {@link LoadRun}), and
+ * what that costs per accepted order.
  *
  * @param measured false when the stack is not local: then only {@code note} says why
  * @param note how it was measured, or why it was not

@@ -12,10 +12,10 @@ import java.util.UUID;
  */
 public final class DatabaseOrderStates implements OrderStates {
 
-    private final OrderDatabase database;
+    private final ServiceDatabase database;
 
     public DatabaseOrderStates(String jdbcUrl, String username, String password) {
-        this.database = new OrderDatabase(jdbcUrl, username, password);
+        this.database = new ServiceDatabase(jdbcUrl, username, password);
     }
 
     @Override

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One period of constant load ({@link OrderSagaSimulation} through Gatling), then the drain: waits
- * until every accepted order ended and measures the result ({@link StepResult}).
+ * until every accepted order ended, then until the e-mails they are owed were sent (when
+ * notification-service runs), and measures the result ({@link StepResult}). The CPU is counted to the
+ * end of both waits: an e-mail sent after the sagas drained is still part of an order's cost.
  */
 public final class LoadRun {
 
@@ -28,17 +30,25 @@ public final class LoadRun {
     private final Optional<SagaHops> hops;
     private final Duration drainTimeout;
     private final Optional<StackCpu> cpu;
+    private final Optional<EmailWait> emails;
 
     /**
      * @param drainTimeout how long to wait after the load for the last order to end: past the order
      *     service's saga deadline every order should have ended, so a little more than that
      * @param cpu the stack's processes when it runs on this machine; empty for a target given by URL
+     * @param emails notification-service's log, when the stack is local and runs it
      */
-    public LoadRun(OrderStates states, Optional<SagaHops> hops, Duration drainTimeout, Optional<StackCpu> cpu) {
+    public LoadRun(
+            OrderStates states,
+            Optional<SagaHops> hops,
+            Duration drainTimeout,
+            Optional<StackCpu> cpu,
+            Optional<EmailWait> emails) {
         this.states = states;
         this.hops = hops;
         this.drainTimeout = drainTimeout;
         this.cpu = cpu;
+        this.emails = emails;
     }
 
     /** Runs {@code settings}, writing the placed orders and Gatling's report under {@code directory}. */
@@ -50,6 +60,7 @@ public final class LoadRun {
                 settings,
                 directory.resolve("gatling"),
                 "%s for %s, mix %s".formatted(settings.describeRate(), settings.duration(), settings.mix()));
+        Instant loadEnded = Instant.now();
         List<Attempt> attempts = PlacedOrders.read(settings.placedOrders());
         List<UUID> accepted = attempts.stream()
                 .filter(Attempt::accepted)
@@ -62,6 +73,19 @@ public final class LoadRun {
                 drain.took().toMillis(),
                 drain.lost().size(),
                 drain.stuck().size());
+        EmailDelivery delivery = emails.map(wait -> {
+                    log.info("Waiting for the e-mails those orders are owed");
+                    EmailDelivery delivered = wait.await(drain.orders().values(), loadEnded);
+                    log.info(
+                            "{} of {} e-mails sent ({} given up on, {} outstanding), the last {} ms after the load",
+                            delivered.sent(),
+                            delivered.owed(),
+                            delivered.failed(),
+                            delivered.outstanding(),
+                            delivered.drainMillis());
+                    return delivered;
+                })
+                .orElseGet(() -> EmailDelivery.notMeasured("notification-service is not part of a local stack"));
         var cpuAfter = cpu.map(StackCpu::snapshot);
         var ended = drain.orders().values().stream().filter(OrderEnd::terminal).toList();
         return new StepResult(
@@ -75,6 +99,7 @@ public final class LoadRun {
                 drain.took().toMillis(),
                 drain.lost().size(),
                 drain.stuck().size(),
+                delivery,
                 OutcomeTally.of(attempts, drain.orders()),
                 report.resolve("index.html").toString(),
                 loadBefore,

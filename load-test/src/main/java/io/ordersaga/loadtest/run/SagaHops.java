@@ -46,10 +46,10 @@ public final class SagaHops {
                     Set.of("PAYMENT_AUTHORIZED"),
                     Set.of("SHIPMENT_SCHEDULED", "SHIPMENT_FAILED")));
 
-    private final OrderDatabase database;
+    private final ServiceDatabase database;
 
     public SagaHops(String jdbcUrl, String username, String password) {
-        this.database = new OrderDatabase(jdbcUrl, username, password);
+        this.database = new ServiceDatabase(jdbcUrl, username, password);
     }
 
     /** The round trips of {@code orders}, each over the orders that made it. */

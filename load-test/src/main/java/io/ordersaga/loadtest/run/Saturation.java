@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Steps the arrival rate up, one {@link LoadRun} per step with a drain between them, until a step is
  * not sustained: the p99 placed-to-terminal latency exceeds its limit, the orders fall behind (the
- * drain after the step takes longer than {@code maxDrain}), the customers' arrivals themselves fall
- * short of the rate, or any order goes wrong. The highest sustained rate is the saturation point.
+ * drain after the step takes longer than {@code maxDrain}) or their e-mails do (the last is sent
+ * later than {@code maxDrain} after the step), the customers' arrivals themselves fall short of the
+ * rate, or any order goes wrong. The highest sustained rate is the saturation point.
  */
 public final class Saturation {
 
@@ -27,7 +28,8 @@ public final class Saturation {
      * @param maxRate no step above it
      * @param stepDuration how long each step places orders
      * @param p99LimitMillis the placed-to-terminal p99 a sustained step stays within (SPEC: 1 s)
-     * @param maxDrain how long the orders in flight at a step's end may take to end
+     * @param maxDrain how long the orders in flight at a step's end may take to end, and their last
+     *     e-mail to go out
      */
     public record Plan(
             double startRate,
@@ -99,6 +101,11 @@ public final class Saturation {
         if (result.drainMillis() > plan.maxDrain().toMillis()) {
             reasons.add("orders fell behind: the drain took %d ms > %d ms"
                     .formatted(result.drainMillis(), plan.maxDrain().toMillis()));
+        }
+        EmailDelivery emails = result.emails();
+        if (emails.measured() && emails.drainMillis() > plan.maxDrain().toMillis()) {
+            reasons.add("e-mails fell behind: the last was sent %d ms after the load > %d ms"
+                    .formatted(emails.drainMillis(), plan.maxDrain().toMillis()));
         }
         if (result.http().arrivalRate() < ARRIVAL_SHARE * result.targetRate()) {
             reasons.add(

@@ -17,11 +17,14 @@ import java.util.List;
  * @param drainMillis from the end of the load until the last accepted order ended
  * @param lost accepted orders the order service does not know
  * @param stuck accepted orders still in flight after the drain timeout
+ * @param emails whether notification-service kept up: the e-mails the ended orders are owed, and when
+ *     they were sent
  * @param outcomes how the orders ended against what they were built for
  * @param gatlingReport Gatling's HTML report
  * @param loadBefore the machine's load average as the load began
  * @param loadAfter and as the drain ended
- * @param cpu the CPU each process of the stack used from the start of the load to the end of the drain
+ * @param cpu the CPU each process of the stack used from the start of the load until every order had
+ *     ended and, when they are measured, every e-mail owed was sent
  */
 public record StepResult(
         double targetRate,
@@ -34,6 +37,7 @@ public record StepResult(
         long drainMillis,
         long lost,
         long stuck,
+        EmailDelivery emails,
         OutcomeTally outcomes,
         String gatlingReport,
         LoadAverage loadBefore,

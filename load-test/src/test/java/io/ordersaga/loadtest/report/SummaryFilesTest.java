@@ -3,6 +3,7 @@ package io.ordersaga.loadtest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordersaga.loadtest.run.CpuUse;
+import io.ordersaga.loadtest.run.EmailDelivery;
 import io.ordersaga.loadtest.run.HttpStats;
 import io.ordersaga.loadtest.run.LoadAverage;
 import io.ordersaga.loadtest.run.OutcomeTally;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** summary.md: the target's line, the CPU section, and the warm-up load's line. */
+/** summary.md: the target's line, the CPU section, the e-mails' line and the warm-up load's line. */
 class SummaryFilesTest {
 
     private static final Machine MACHINE = new Machine("AMD EPYC", 2, 24_000, "Linux", "Java 25");
@@ -43,6 +44,49 @@ class SummaryFilesTest {
                         + "| **stack total** | 29.8 | 21.3 % | 24.8 |\n"
                         + "| load generator (Gatling) | 6.0 | 4.3 % | 5.0 |\n"
                         + "| **total, with the load generator** | 35.8 | 25.6 % | 29.8 |");
+    }
+
+    @Test
+    void theCpuWindowOfARunWhoseEmailsWereWaitedForEndsWithTheLastEmail() {
+        var cpu = new CpuUse(
+                true,
+                "",
+                75,
+                2,
+                1200,
+                List.of(new CpuUse.Row("notification-service", 3, 0.02, 2.5)),
+                new CpuUse.Row(CpuUse.STACK_TOTAL, 3, 0.02, 2.5),
+                new CpuUse.Row("load generator (Gatling)", 6, 0.04, 5),
+                new CpuUse.Row(CpuUse.TOTAL, 9, 0.06, 7.5));
+        var emails =
+                new EmailDelivery(true, "", 2_100, 2_100, 0, 0, new Percentiles(2_100, 300, 700, 900, 1_400), 2_600);
+
+        assertThat(SummaryFiles.markdown(summary(null, step(20, cpu, emails))))
+                .contains("20 orders/s: 75.0 s from the start of the load until every order had ended and every"
+                        + " e-mail owed was sent (or the wait for them gave up), 1,200 orders accepted.");
+    }
+
+    @Test
+    void emailsThatAllWentOutSayWhenTheLastDidAndHowLongAfterItsOrderEachWaited() {
+        var cpu = CpuUse.notMeasured("the stack is not local");
+        var emails =
+                new EmailDelivery(true, "", 2_100, 2_098, 2, 0, new Percentiles(2_098, 300, 700, 900, 1_400), 2_600);
+
+        assertThat(SummaryFiles.markdown(summary(null, step(20, cpu, emails))))
+                .contains("E-mails: 2,100 owed by the ended orders, 2,098 sent, 2 given up on; the last 2,600 ms"
+                        + " after the load (the sagas drained in 0 ms). From an order's end to its e-mail's sending"
+                        + " (p50 / p95 / p99 / max, ms): 300 / 700 / 900 / 1400.\n");
+    }
+
+    @Test
+    void emailsStillOwedWhenTheWaitGaveUpAreCalledOut() {
+        var cpu = CpuUse.notMeasured("the stack is not local");
+        var emails = new EmailDelivery(
+                true, "", 2_100, 1_600, 0, 500, new Percentiles(1_600, 30_000, 70_000, 90_000, 95_000), 900_000);
+
+        assertThat(SummaryFiles.markdown(summary(null, step(20, cpu, emails))))
+                .contains("E-mails: 2,100 owed by the ended orders, 1,600 sent, **500 still owed when the wait gave"
+                        + " up** 900,000 ms after the load.");
     }
 
     @Test
@@ -103,6 +147,7 @@ class SummaryFilesTest {
                 9_800,
                 0,
                 0,
+                new EmailDelivery(true, "", 39_000, 37_000, 0, 2_000, Percentiles.NONE, 120_000),
                 new OutcomeTally(List.of(), Map.of(), 1_312, List.of()),
                 "",
                 new LoadAverage(1, 1, 1),
@@ -114,7 +159,8 @@ class SummaryFilesTest {
         assertThat(markdown)
                 .contains("**Warm-up load** (not measured, not judged; up to 80 orders/s in 480 s): 21,600 accepted"
                         + " of 21,600, saga p50 / p95 / p99 / max 300 / 28000 / 30400 / 31000 ms,"
-                        + " ended other than built for: 1,312, drain 9,800 ms."
+                        + " ended other than built for: 1,312, drain 9,800 ms, 2,000 e-mails still owed 120,000 ms"
+                        + " after it."
                         + " Saga p99 per minute (ms): 1: 400, 2: 30,500, 3: -.");
     }
 
@@ -160,6 +206,10 @@ class SummaryFilesTest {
     }
 
     private static StepResult step(double rate, CpuUse cpu) {
+        return step(rate, cpu, EmailDelivery.notMeasured("notification-service is not part of a local stack"));
+    }
+
+    private static StepResult step(double rate, CpuUse cpu, EmailDelivery emails) {
         var latency = new Percentiles(100, 10, 20, 30, 40);
         var load = new LoadAverage(1, 1, 1);
         return new StepResult(
@@ -173,6 +223,7 @@ class SummaryFilesTest {
                 0,
                 0,
                 0,
+                emails,
                 new OutcomeTally(List.of(), Map.of(), 0, List.of()),
                 "",
                 load,

@@ -30,12 +30,32 @@ class SaturationTest {
     }
 
     @Test
+    void aStepIsNotSustainedWhenItsEmailsFallBehindItsOrders() {
+        var emails = new EmailDelivery(true, "", 2_000, 2_000, 0, 0, Percentiles.NONE, 40_000);
+
+        assertThat(saturation.judge(step(200, 199.8, 800, 900, 0, emails)))
+                .containsExactly("e-mails fell behind: the last was sent 40000 ms after the load > 5000 ms");
+    }
+
+    @Test
+    void aStepWhoseEmailsWentOutWithinTheDrainLimitIsSustained() {
+        var emails = new EmailDelivery(true, "", 2_000, 2_000, 0, 0, Percentiles.NONE, 2_500);
+
+        assertThat(saturation.judge(step(200, 199.8, 800, 900, 0, emails))).isEmpty();
+    }
+
+    @Test
     void aStepIsNotSustainedWhenTheCustomersCouldNotArriveAtTheRateOrRequestsFailed() {
         assertThat(saturation.judge(step(300, 250, 800, 900, 3)))
                 .containsExactly("3 HTTP error(s)", "arrivals 250.0/s short of 300.0/s");
     }
 
     private static StepResult step(double rate, double arrivals, long p99, long drain, long errors) {
+        return step(rate, arrivals, p99, drain, errors, EmailDelivery.notMeasured("not measured here"));
+    }
+
+    private static StepResult step(
+            double rate, double arrivals, long p99, long drain, long errors, EmailDelivery emails) {
         var latency = new Percentiles(1000, p99 / 3, p99 / 2, p99, p99 + 100);
         var http = new HttpStats(1000, 1000 - errors, errors, arrivals, latency, Percentiles.NONE);
         var outcomes = new OutcomeTally(List.of(), java.util.Map.of(), 0, List.of());
@@ -51,6 +71,7 @@ class SaturationTest {
                 drain,
                 0,
                 0,
+                emails,
                 outcomes,
                 "",
                 load,

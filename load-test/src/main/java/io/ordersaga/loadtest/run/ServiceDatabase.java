@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Read-only queries on the order service's database, by order id: one connection per query, the ids
- * bound as an array ({@code where ... = any(?)}) in chunks, so a run of 100,000 orders is a few
+ * Read-only queries on a service's database (the order service's, notification-service's), by order
+ * id: one connection per query, the ids bound as an array ({@code where ... = any(?)}) in chunks, so a run of 100,000 orders is a few
  * statements rather than one per order or one statement too large for the server.
  */
-final class OrderDatabase {
+final class ServiceDatabase {
 
     private static final int CHUNK = 10_000;
 
@@ -21,7 +21,7 @@ final class OrderDatabase {
     private final String username;
     private final String password;
 
-    OrderDatabase(String jdbcUrl, String username, String password) {
+    ServiceDatabase(String jdbcUrl, String username, String password) {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
