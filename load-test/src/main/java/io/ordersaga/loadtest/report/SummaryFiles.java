@@ -178,8 +178,9 @@ public final class SummaryFiles {
         if (emails.measured()) {
             md.append(
                     emails.outstanding() == 0
-                            ? ", its last e-mail sent %,d ms after it".formatted(emails.drainMillis())
-                            : ", %,d e-mails still owed %,d ms after it"
+                            ? ", its last e-mail sent %,d ms after its last order was placed"
+                                    .formatted(emails.drainMillis())
+                            : ", %,d e-mails still owed %,d ms after its last order was placed"
                                     .formatted(emails.outstanding(), emails.drainMillis()));
         }
         md.append('.');
@@ -213,10 +214,10 @@ public final class SummaryFiles {
             md.append(", %,d given up on".formatted(emails.failed()));
         }
         if (emails.outstanding() > 0) {
-            md.append(", **%,d still owed when the wait gave up** %,d ms after the load"
+            md.append(", **%,d still owed when the wait gave up** %,d ms after the last order was placed"
                     .formatted(emails.outstanding(), emails.drainMillis()));
         } else {
-            md.append("; the last %,d ms after the load (the sagas drained in %,d ms)"
+            md.append("; the last %,d ms after the last order was placed (the sagas' drain: %,d ms)"
                     .formatted(emails.drainMillis(), step.drainMillis()));
         }
         md.append(". From an order's end to its e-mail's sending (p50 / p95 / p99 / max, ms): ")

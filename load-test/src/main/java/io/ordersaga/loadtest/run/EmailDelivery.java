@@ -15,8 +15,8 @@ package io.ordersaga.loadtest.run;
  * @param outstanding of them, neither sent nor given up on when the wait ended: not recorded yet,
  *     HELD or PENDING
  * @param afterOrderEnd per sent e-mail, from its order's end ({@code completed_at}) to its sending
- * @param drainMillis from the end of the load until the last of them was sent; until the wait gave up
- *     when some were outstanding
+ * @param drainMillis from the last order's placement (the end of the load as the stack saw it) until
+ *     the last of them was sent; until the wait gave up when some were outstanding
  */
 public record EmailDelivery(
         boolean measured,

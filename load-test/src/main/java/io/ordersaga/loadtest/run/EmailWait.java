@@ -34,8 +34,13 @@ public final class EmailWait {
         this.limit = limit;
     }
 
-    /** Waits for the e-mails of {@code orders} (those that ended; the others are owed none yet). */
-    public EmailDelivery await(Collection<OrderEnd> orders, Instant loadEnded) {
+    /**
+     * Waits for the e-mails of {@code orders} (those that ended; the others are owed none yet), and
+     * times the last from the last order's placement: the end of the load as the stack saw it.
+     */
+    public EmailDelivery await(Collection<OrderEnd> orders) {
+        Instant lastPlaced =
+                orders.stream().map(OrderEnd::placedAt).max(Instant::compareTo).orElse(Instant.now());
         var owed = new HashMap<UUID, List<String>>();
         var ends = new HashMap<UUID, Instant>();
         for (OrderEnd order : orders) {
@@ -76,7 +81,7 @@ public final class EmailWait {
             tally.add(owed.get(id), found.getOrDefault(id, List.of()), ends.get(id));
         }
         long owedCount = owed.values().stream().mapToLong(List::size).sum();
-        Instant drained = tally.outstanding == 0 ? tally.lastSent.orElse(loadEnded) : Instant.now();
+        Instant drained = tally.outstanding == 0 ? tally.lastSent.orElse(lastPlaced) : Instant.now();
         return new EmailDelivery(
                 true,
                 "",
@@ -85,7 +90,7 @@ public final class EmailWait {
                 tally.failed,
                 tally.outstanding,
                 Percentiles.of(tally.afterOrderEnd),
-                Math.max(0, Duration.between(loadEnded, drained).toMillis()));
+                Math.max(0, Duration.between(lastPlaced, drained).toMillis()));
     }
 
     private static Optional<Email> of(List<Email> recorded, String kind) {

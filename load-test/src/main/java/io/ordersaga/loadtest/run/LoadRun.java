@@ -60,7 +60,6 @@ public final class LoadRun {
                 settings,
                 directory.resolve("gatling"),
                 "%s for %s, mix %s".formatted(settings.describeRate(), settings.duration(), settings.mix()));
-        Instant loadEnded = Instant.now();
         List<Attempt> attempts = PlacedOrders.read(settings.placedOrders());
         List<UUID> accepted = attempts.stream()
                 .filter(Attempt::accepted)
@@ -75,9 +74,9 @@ public final class LoadRun {
                 drain.stuck().size());
         EmailDelivery delivery = emails.map(wait -> {
                     log.info("Waiting for the e-mails those orders are owed");
-                    EmailDelivery delivered = wait.await(drain.orders().values(), loadEnded);
+                    EmailDelivery delivered = wait.await(drain.orders().values());
                     log.info(
-                            "{} of {} e-mails sent ({} given up on, {} outstanding), the last {} ms after the load",
+                            "{} of {} e-mails sent ({} given up on, {} outstanding), the last {} ms after the last order was placed",
                             delivered.sent(),
                             delivered.owed(),
                             delivered.failed(),

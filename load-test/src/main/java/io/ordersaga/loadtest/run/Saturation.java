@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Steps the arrival rate up, one {@link LoadRun} per step with a drain between them, until a step is
  * not sustained: the p99 placed-to-terminal latency exceeds its limit, the orders fall behind (the
  * drain after the step takes longer than {@code maxDrain}) or their e-mails do (the last is sent
- * later than {@code maxDrain} after the step), the customers' arrivals themselves fall short of the
+ * later than {@code maxDrain} after the step's last order), the customers' arrivals themselves fall short of the
  * rate, or any order goes wrong. The highest sustained rate is the saturation point.
  */
 public final class Saturation {
@@ -104,7 +104,7 @@ public final class Saturation {
         }
         EmailDelivery emails = result.emails();
         if (emails.measured() && emails.drainMillis() > plan.maxDrain().toMillis()) {
-            reasons.add("e-mails fell behind: the last was sent %d ms after the load > %d ms"
+            reasons.add("e-mails fell behind: the last was sent %d ms after the last order > %d ms"
                     .formatted(emails.drainMillis(), plan.maxDrain().toMillis()));
         }
         if (result.http().arrivalRate() < ARRIVAL_SHARE * result.targetRate()) {

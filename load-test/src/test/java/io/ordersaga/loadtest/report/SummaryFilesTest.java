@@ -74,7 +74,7 @@ class SummaryFilesTest {
 
         assertThat(SummaryFiles.markdown(summary(null, step(20, cpu, emails))))
                 .contains("E-mails: 2,100 owed by the ended orders, 2,098 sent, 2 given up on; the last 2,600 ms"
-                        + " after the load (the sagas drained in 0 ms). From an order's end to its e-mail's sending"
+                        + " after the last order was placed (the sagas' drain: 0 ms). From an order's end to its e-mail's sending"
                         + " (p50 / p95 / p99 / max, ms): 300 / 700 / 900 / 1400.\n");
     }
 
@@ -86,7 +86,7 @@ class SummaryFilesTest {
 
         assertThat(SummaryFiles.markdown(summary(null, step(20, cpu, emails))))
                 .contains("E-mails: 2,100 owed by the ended orders, 1,600 sent, **500 still owed when the wait gave"
-                        + " up** 900,000 ms after the load.");
+                        + " up** 900,000 ms after the last order was placed.");
     }
 
     @Test
@@ -160,7 +160,7 @@ class SummaryFilesTest {
                 .contains("**Warm-up load** (not measured, not judged; up to 80 orders/s in 480 s): 21,600 accepted"
                         + " of 21,600, saga p50 / p95 / p99 / max 300 / 28000 / 30400 / 31000 ms,"
                         + " ended other than built for: 1,312, drain 9,800 ms, 2,000 e-mails still owed 120,000 ms"
-                        + " after it."
+                        + " after its last order was placed."
                         + " Saga p99 per minute (ms): 1: 400, 2: 30,500, 3: -.");
     }
 

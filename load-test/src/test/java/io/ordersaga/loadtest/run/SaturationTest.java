@@ -34,7 +34,7 @@ class SaturationTest {
         var emails = new EmailDelivery(true, "", 2_000, 2_000, 0, 0, Percentiles.NONE, 40_000);
 
         assertThat(saturation.judge(step(200, 199.8, 800, 900, 0, emails)))
-                .containsExactly("e-mails fell behind: the last was sent 40000 ms after the load > 5000 ms");
+                .containsExactly("e-mails fell behind: the last was sent 40000 ms after the last order > 5000 ms");
     }
 
     @Test
