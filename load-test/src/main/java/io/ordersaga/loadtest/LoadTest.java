@@ -1,6 +1,7 @@
 package io.ordersaga.loadtest;
 
 import io.ordersaga.loadtest.report.Machine;
+import io.ordersaga.loadtest.report.MachineSpeed;
 import io.ordersaga.loadtest.report.Summary;
 import io.ordersaga.loadtest.run.ApiOrderStates;
 import io.ordersaga.loadtest.run.DatabaseEmailStates;
@@ -156,6 +157,7 @@ public final class LoadTest {
             List<String> services,
             boolean stackStartedHere,
             OptionalInt topicPartitions) {
+        double speedBefore = MachineSpeed.sortMillis();
         if (options.warmup() > 0) {
             List<UUID> warmup = Warmup.run(orderServiceUrl, options.mix(), options.warmup());
             Drain drained = Drain.await(states, warmup, WARMUP_DRAIN);
@@ -221,8 +223,14 @@ public final class LoadTest {
         List<InvariantResult> invariantResults = invariants
                 .map(checks -> checks.check(stock.orElseThrow(), accepted, SETTLE, SETTLE_LIMIT))
                 .orElseGet(() -> notCheckedByUrl());
+        var speed = new MachineSpeed(speedBefore, MachineSpeed.sortMillis());
+        log.info(
+                "Machine speed: sorting took {} ms before the load, {} ms after",
+                speed.beforeMillis(),
+                speed.afterMillis());
         return summary(
                 startedAt,
+                speed,
                 orderServiceUrl,
                 services,
                 stackStartedHere,
@@ -239,6 +247,7 @@ public final class LoadTest {
 
     private Summary summary(
             Instant startedAt,
+            MachineSpeed speed,
             String orderServiceUrl,
             List<String> services,
             boolean stackStartedHere,
@@ -278,6 +287,7 @@ public final class LoadTest {
                 startedAt.truncatedTo(ChronoUnit.SECONDS).toString(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 Machine.current(),
+                speed,
                 orderServiceUrl,
                 services,
                 stackStartedHere,

@@ -104,6 +104,8 @@ class LoadSmokeIT {
                         assertThat(process.cpuSeconds()).as(process.name()).isNotNegative());
         assertThat(cpu.stackTotal().cpuSeconds()).isPositive();
         assertThat(cpu.stackTotal().msPerOrder()).isPositive();
+        assertThat(summary.speed().beforeMillis()).isPositive();
+        assertThat(summary.speed().afterMillis()).isPositive();
         assertThat(options.output().resolve("summary.json")).isNotEmptyFile();
         assertThat(options.output().resolve("summary.md"))
                 .content()

@@ -12,6 +12,7 @@ import java.util.List;
  * @param startedAt when the run began (UTC)
  * @param finishedAt when the checks ended
  * @param machine where it ran
+ * @param speed how fast the machine ran a fixed piece of work before the load and after it
  * @param orderServiceUrl the target of the load
  * @param services the stack's services, empty for a target given only by URL
  * @param stackStartedHere whether the runner started the stack (and stopped it after)
@@ -34,6 +35,7 @@ public record Summary(
         String startedAt,
         String finishedAt,
         Machine machine,
+        MachineSpeed speed,
         String orderServiceUrl,
         List<String> services,
         boolean stackStartedHere,

@@ -52,6 +52,15 @@ public final class SummaryFiles {
                         .formatted(machine.cores(), machine.cpu(), machine.memoryMb(), machine.os(), machine.java()));
         line(
                 md,
+                "Machine speed",
+                "one thread sorting %,d longs took %.1f ms before the load and %.1f ms after (the fastest of ten;"
+                                .formatted(
+                                        MachineSpeed.LONGS,
+                                        summary.speed().beforeMillis(),
+                                        summary.speed().afterMillis())
+                        + " the same build costs more per order when this is slower)");
+        line(
+                md,
                 "Target",
                 summary.orderServiceUrl()
                         + (summary.services().isEmpty()

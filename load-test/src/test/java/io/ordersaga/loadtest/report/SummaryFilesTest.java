@@ -174,6 +174,16 @@ class SummaryFilesTest {
     }
 
     @Test
+    void theMachineSpeedLineGivesTheSortBeforeAndAfterTheLoad() {
+        var cpu = CpuUse.notMeasured("the stack is not local");
+
+        assertThat(SummaryFiles.markdown(summary(null, step(20, cpu))))
+                .contains(
+                        "- **Machine speed:** one thread sorting 1,000,000 longs took 81.2 ms before the load and"
+                                + " 97.5 ms after (the fastest of ten; the same build costs more per order when this is slower)\n");
+    }
+
+    @Test
     void aRunWithoutAWarmUpLoadSaysNothingAboutOne() {
         var cpu = CpuUse.notMeasured("the stack is not local");
 
@@ -191,6 +201,7 @@ class SummaryFilesTest {
                 "2026-11-25T17:32:00Z",
                 "2026-11-25T17:40:00Z",
                 MACHINE,
+                new MachineSpeed(81.24, 97.5),
                 "http://127.0.0.1:8081",
                 List.of("order-service"),
                 false,
