@@ -76,7 +76,7 @@ public final class LoadRun {
                     log.info("Waiting for the e-mails those orders are owed");
                     EmailDelivery delivered = wait.await(drain.orders().values());
                     log.info(
-                            "{} of {} e-mails sent ({} given up on, {} outstanding), the last {} ms after the last order was placed",
+                            "{} of {} e-mails sent ({} given up on, {} outstanding), the last {} ms after the last order",
                             delivered.sent(),
                             delivered.owed(),
                             delivered.failed(),

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
  * Steps the arrival rate up, one {@link LoadRun} per step with a drain between them, until a step is
  * not sustained: the p99 placed-to-terminal latency exceeds its limit, the orders fall behind (the
  * drain after the step takes longer than {@code maxDrain}) or their e-mails do (the last is sent
- * later than {@code maxDrain} after the step's last order), the customers' arrivals themselves fall short of the
- * rate, or any order goes wrong. The highest sustained rate is the saturation point.
+ * later than {@code maxDrain} after the step's last order), the customers' arrivals themselves fall
+ * short of the rate, or any order goes wrong. The highest sustained rate is the saturation point.
  */
 public final class Saturation {
 

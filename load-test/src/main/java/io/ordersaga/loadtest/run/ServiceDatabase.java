@@ -10,8 +10,9 @@ import java.util.UUID;
 
 /**
  * Read-only queries on a service's database (the order service's, notification-service's), by order
- * id: one connection per query, the ids bound as an array ({@code where ... = any(?)}) in chunks, so a run of 100,000 orders is a few
- * statements rather than one per order or one statement too large for the server.
+ * id: one connection per query, the ids bound as an array ({@code where ... = any(?)}) in chunks, so
+ * a run of 100,000 orders is a few statements rather than one per order or one statement too large
+ * for the server.
  */
 final class ServiceDatabase {
 
