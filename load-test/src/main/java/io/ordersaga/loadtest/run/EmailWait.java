@@ -41,17 +41,15 @@ public final class EmailWait {
     public EmailDelivery await(Collection<OrderEnd> orders) {
         Instant lastPlaced =
                 orders.stream().map(OrderEnd::placedAt).max(Instant::compareTo).orElse(Instant.now());
-        var owed = new HashMap<UUID, List<String>>();
-        var ends = new HashMap<UUID, Instant>();
+        // An order in flight is owed none yet (emailsOwed answers none for its status).
+        var owing = new HashMap<UUID, OrderEnd>();
         for (OrderEnd order : orders) {
-            List<String> kinds = order.terminal() ? SagaInvariants.emailsOwed(order.status()) : List.of();
-            if (!kinds.isEmpty()) {
-                owed.put(order.id(), kinds);
-                ends.put(order.id(), order.completedAt());
+            if (!owed(order).isEmpty()) {
+                owing.put(order.id(), order);
             }
         }
         var tally = new Tally();
-        Set<UUID> waiting = new HashSet<>(owed.keySet());
+        Set<UUID> waiting = new HashSet<>(owing.keySet());
         Instant giveUp = Instant.now().plus(limit);
         Instant lastProgress = Instant.now();
         Map<UUID, List<Email>> found = Map.of();
@@ -59,11 +57,12 @@ public final class EmailWait {
             found = emails.find(waiting);
             int before = waiting.size();
             for (UUID id : List.copyOf(waiting)) {
+                OrderEnd order = owing.get(id);
                 List<Email> recorded = found.getOrDefault(id, List.of());
-                if (owed.get(id).stream()
+                if (owed(order).stream()
                         .allMatch(kind ->
                                 of(recorded, kind).filter(Email::settled).isPresent())) {
-                    tally.add(owed.get(id), recorded, ends.get(id));
+                    tally.add(order, recorded);
                     waiting.remove(id);
                 }
             }
@@ -78,9 +77,10 @@ public final class EmailWait {
             pause();
         }
         for (UUID id : waiting) {
-            tally.add(owed.get(id), found.getOrDefault(id, List.of()), ends.get(id));
+            tally.add(owing.get(id), found.getOrDefault(id, List.of()));
         }
-        long owedCount = owed.values().stream().mapToLong(List::size).sum();
+        long owedCount =
+                owing.values().stream().mapToLong(order -> owed(order).size()).sum();
         Instant drained = tally.outstanding == 0 ? tally.lastSent.orElse(lastPlaced) : Instant.now();
         return new EmailDelivery(
                 true,
@@ -91,6 +91,10 @@ public final class EmailWait {
                 tally.outstanding,
                 Percentiles.of(tally.afterOrderEnd),
                 Math.max(0, Duration.between(lastPlaced, drained).toMillis()));
+    }
+
+    private static List<String> owed(OrderEnd order) {
+        return SagaInvariants.emailsOwed(order.status());
     }
 
     private static Optional<Email> of(List<Email> recorded, String kind) {
@@ -114,13 +118,14 @@ public final class EmailWait {
         final List<Long> afterOrderEnd = new ArrayList<>();
         Optional<Instant> lastSent = Optional.empty();
 
-        void add(List<String> kinds, List<Email> recorded, Instant orderEnded) {
-            for (String kind : kinds) {
+        void add(OrderEnd order, List<Email> recorded) {
+            for (String kind : owed(order)) {
                 Optional<Email> email = of(recorded, kind);
                 if (email.filter(e -> e.status().equals(Email.SENT)).isPresent()) {
                     Instant sentAt = email.get().sentAt();
                     sent++;
-                    afterOrderEnd.add(Duration.between(orderEnded, sentAt).toMillis());
+                    afterOrderEnd.add(
+                            Duration.between(order.completedAt(), sentAt).toMillis());
                     lastSent = lastSent.filter(last -> last.isAfter(sentAt)).or(() -> Optional.of(sentAt));
                 } else if (email.filter(e -> e.status().equals(Email.FAILED)).isPresent()) {
                     failed++;
