@@ -157,7 +157,7 @@ public final class LoadTest {
             List<String> services,
             boolean stackStartedHere,
             OptionalInt topicPartitions) {
-        double speedBefore = MachineSpeed.sortMillis();
+        MachineSpeed.Probe speedBefore = MachineSpeed.Probe.now();
         if (options.warmup() > 0) {
             List<UUID> warmup = Warmup.run(orderServiceUrl, options.mix(), options.warmup());
             Drain drained = Drain.await(states, warmup, WARMUP_DRAIN);
@@ -223,11 +223,14 @@ public final class LoadTest {
         List<InvariantResult> invariantResults = invariants
                 .map(checks -> checks.check(stock.orElseThrow(), accepted, SETTLE, SETTLE_LIMIT))
                 .orElseGet(() -> notCheckedByUrl());
-        var speed = new MachineSpeed(speedBefore, MachineSpeed.sortMillis());
+        var speed = new MachineSpeed(speedBefore, MachineSpeed.Probe.now());
         log.info(
-                "Machine speed: sorting took {} ms before the load, {} ms after",
-                speed.beforeMillis(),
-                speed.afterMillis());
+                "Machine speed: sorting took {} ms before the load, {} ms after; a loopback round trip {} µs"
+                        + " before, {} µs after",
+                speed.before().sortMillis(),
+                speed.after().sortMillis(),
+                speed.before().roundTripMicros(),
+                speed.after().roundTripMicros());
         return summary(
                 startedAt,
                 speed,

@@ -53,12 +53,15 @@ public final class SummaryFiles {
         line(
                 md,
                 "Machine speed",
-                "one thread sorting %,d longs took %.1f ms before the load and %.1f ms after (the fastest of ten;"
-                                .formatted(
-                                        MachineSpeed.LONGS,
-                                        summary.speed().beforeMillis(),
-                                        summary.speed().afterMillis())
-                        + " the same build costs more per order when this is slower)");
+                ("one thread sorting %,d boxed longs took %.1f ms before the load and %.1f ms after; a loopback"
+                                + " TCP round trip %.1f µs before and %.1f µs after (each the fastest of ten; the"
+                                + " same build costs more per order when these are slower)")
+                        .formatted(
+                                MachineSpeed.LONGS,
+                                summary.speed().before().sortMillis(),
+                                summary.speed().after().sortMillis(),
+                                summary.speed().before().roundTripMicros(),
+                                summary.speed().after().roundTripMicros()));
         line(
                 md,
                 "Target",

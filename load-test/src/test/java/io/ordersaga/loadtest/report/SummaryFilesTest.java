@@ -174,13 +174,13 @@ class SummaryFilesTest {
     }
 
     @Test
-    void theMachineSpeedLineGivesTheSortBeforeAndAfterTheLoad() {
+    void theMachineSpeedLineGivesTheSortAndTheRoundTripBeforeAndAfterTheLoad() {
         var cpu = CpuUse.notMeasured("the stack is not local");
 
         assertThat(SummaryFiles.markdown(summary(null, step(20, cpu))))
-                .contains(
-                        "- **Machine speed:** one thread sorting 1,000,000 longs took 81.2 ms before the load and"
-                                + " 97.5 ms after (the fastest of ten; the same build costs more per order when this is slower)\n");
+                .contains("- **Machine speed:** one thread sorting 200,000 boxed longs took 81.2 ms before the load"
+                        + " and 97.5 ms after; a loopback TCP round trip 18.3 µs before and 24.0 µs after (each the"
+                        + " fastest of ten; the same build costs more per order when these are slower)\n");
     }
 
     @Test
@@ -201,7 +201,7 @@ class SummaryFilesTest {
                 "2026-11-25T17:32:00Z",
                 "2026-11-25T17:40:00Z",
                 MACHINE,
-                new MachineSpeed(81.24, 97.5),
+                new MachineSpeed(new MachineSpeed.Probe(81.24, 18.26), new MachineSpeed.Probe(97.5, 24.04)),
                 "http://127.0.0.1:8081",
                 List.of("order-service"),
                 false,
