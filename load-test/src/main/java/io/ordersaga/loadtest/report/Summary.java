@@ -12,7 +12,8 @@ import java.util.List;
  * @param startedAt when the run began (UTC)
  * @param finishedAt when the checks ended
  * @param machine where it ran
- * @param speed how fast the machine ran a fixed piece of work before the load and after it
+ * @param speed how fast the machine ran two fixed pieces of work (a sort, a loopback round trip) before
+ *     the load and after it
  * @param orderServiceUrl the target of the load
  * @param services the stack's services, empty for a target given only by URL
  * @param stackStartedHere whether the runner started the stack (and stopped it after)
