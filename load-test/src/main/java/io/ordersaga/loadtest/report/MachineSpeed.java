@@ -62,7 +62,8 @@ public record MachineSpeed(Probe before, Probe after) {
         Long[] work = new Long[data.length];
         long fastest = Long.MAX_VALUE;
         for (int i = 0; i < UNTIMED + TIMED; i++) {
-            // Copied outside the timing, into the same array: the timing holds the sort alone.
+            // Copied outside the timing, into the same array: the timing holds the sort alone (and
+            // the merge buffer the sort allocates for itself).
             System.arraycopy(data, 0, work, 0, data.length);
             long start = System.nanoTime();
             Arrays.sort(work);
