@@ -60,19 +60,9 @@ public record MachineSpeed(Probe before, Probe after) {
     static double sortMillis() {
         Long[] data = data();
         Long[] work = new Long[data.length];
-        long fastest = Long.MAX_VALUE;
-        for (int i = 0; i < UNTIMED + TIMED; i++) {
-            // Copied outside the timing, into the same array: the timing holds the sort alone (and
-            // the merge buffer the sort allocates for itself).
-            System.arraycopy(data, 0, work, 0, data.length);
-            long start = System.nanoTime();
-            Arrays.sort(work);
-            long took = System.nanoTime() - start;
-            if (i >= UNTIMED) {
-                fastest = Math.min(fastest, took);
-            }
-        }
-        return fastest / 1e6;
+        // Copied before each timing, into the same array: the timing holds the sort alone (and the
+        // merge buffer the sort allocates for itself).
+        return fastestNanos(() -> System.arraycopy(data, 0, work, 0, data.length), () -> Arrays.sort(work)) / 1e6;
     }
 
     /** The same longs, in the same order, on every call. */
@@ -93,25 +83,43 @@ public record MachineSpeed(Probe before, Probe after) {
                 client.setSoTimeout(ECHO_TIMEOUT_MILLIS);
                 InputStream in = client.getInputStream();
                 OutputStream out = client.getOutputStream();
-                long fastest = Long.MAX_VALUE;
-                for (int batch = 0; batch < UNTIMED + TIMED; batch++) {
-                    long start = System.nanoTime();
-                    for (int i = 0; i < ROUND_TRIPS; i++) {
-                        out.write(i);
-                        if (in.read() < 0) {
-                            throw new IOException("the echo closed the connection");
-                        }
-                    }
-                    long took = System.nanoTime() - start;
-                    if (batch >= UNTIMED) {
-                        fastest = Math.min(fastest, took);
-                    }
-                }
-                return fastest / 1e3 / ROUND_TRIPS;
+                return fastestNanos(() -> {}, () -> {
+                            for (int i = 0; i < ROUND_TRIPS; i++) {
+                                out.write(i);
+                                if (in.read() < 0) {
+                                    throw new IOException("the echo closed the connection");
+                                }
+                            }
+                        })
+                        / 1e3
+                        / ROUND_TRIPS;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("timing loopback round trips", e);
         }
+    }
+
+    /** Work that is timed; a round trip may fail. */
+    private interface Timed<E extends Exception> {
+        void run() throws E;
+    }
+
+    /**
+     * Runs {@code timed} two times untimed, then ten times timed, each after {@code untimedSetup}:
+     * the fastest of the ten, in nanoseconds.
+     */
+    private static <E extends Exception> long fastestNanos(Runnable untimedSetup, Timed<E> timed) throws E {
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < UNTIMED + TIMED; i++) {
+            untimedSetup.run();
+            long start = System.nanoTime();
+            timed.run();
+            long took = System.nanoTime() - start;
+            if (i >= UNTIMED) {
+                fastest = Math.min(fastest, took);
+            }
+        }
+        return fastest;
     }
 
     /** Sends back every byte of the one connection it accepts, until the client closes it. */
