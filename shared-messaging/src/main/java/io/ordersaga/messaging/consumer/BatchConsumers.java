@@ -35,6 +35,11 @@ public final class BatchConsumers {
             throw new IllegalStateException(
                     "a batch consumer for " + group + " but messaging.consumer.topics is empty: list the topics");
         }
+        if (!settings.deferred().topics().isEmpty()) {
+            throw new IllegalStateException("a batch consumer for " + group + " reads messaging.consumer.topics only;"
+                    + " set its fetch wait with spring.kafka.consumer.fetch-max-wait instead of deferred topics "
+                    + settings.deferred().topics());
+        }
         var properties = new ContainerProperties(settings.topics().toArray(String[]::new));
         properties.setGroupId(group);
         properties.setClientId(group);

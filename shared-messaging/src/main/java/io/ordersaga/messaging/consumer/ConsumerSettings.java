@@ -1,10 +1,15 @@
 package io.ordersaga.messaging.consumer;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What a service consumes and how failures are retried (docs/failure-policy.md). The consumer group
@@ -23,6 +28,8 @@ import org.springframework.kafka.listener.ContainerProperties;
  *     longer interval only means more events delivered again after a crash; in exchange the broker
  *     writes one offset commit per interval instead of one per poll (docs/failure-policy.md,
  *     docs/performance.md: a quarter of Kafka's CPU at 60 orders/s)
+ * @param deferred topics whose events the service handles off the saga's path, fetched in longer
+ *     intervals by a consumer of their own in the same group
  */
 @ConfigurationProperties("messaging.consumer")
 public record ConsumerSettings(
@@ -30,10 +37,17 @@ public record ConsumerSettings(
         @DefaultValue("12") int partitions,
         @DefaultValue("1") int concurrency,
         @DefaultValue Retry retry,
-        @DefaultValue("200ms") Duration commitInterval) {
+        @DefaultValue("200ms") Duration commitInterval,
+        @DefaultValue Deferred deferred) {
 
     public ConsumerSettings {
         topics = List.copyOf(topics);
+        var both = new HashSet<>(topics);
+        both.retainAll(deferred.topics());
+        if (!both.isEmpty()) {
+            throw new IllegalArgumentException("messaging.consumer.topics and messaging.consumer.deferred.topics"
+                    + " must not share a topic; both list " + both);
+        }
         if (partitions < 1) {
             throw new IllegalArgumentException("messaging.consumer.partitions must be at least 1, was " + partitions);
         }
@@ -43,6 +57,52 @@ public record ConsumerSettings(
         }
         if (concurrency < 1) {
             throw new IllegalArgumentException("messaging.consumer.concurrency must be at least 1, was " + concurrency);
+        }
+    }
+
+    /** Every topic the service consumes: {@link #topics} and {@link Deferred#topics}. */
+    public List<String> allTopics() {
+        var all = new ArrayList<>(topics);
+        all.addAll(deferred.topics());
+        return List.copyOf(all);
+    }
+
+    /**
+     * Topics whose events the service handles, but off the saga's path: a compensation after the
+     * order has ended, say, where a payment service reads {@code orders.events} for
+     * {@code OrderCancelled} only. A consumer of their own, in the service's group, fetches them at
+     * most every {@code fetchMaxWait} (or once {@code fetchMinSize} is waiting), the way the read
+     * side fetches: the service's prompt consumer then wakes only for the events on the saga's path
+     * instead of for every batch of a busy topic it mostly skips (docs/performance.md, the
+     * twenty-fifth round).
+     *
+     * @param topics the deferred topics; none by default
+     * @param fetchMaxWait longest a fetch waits at the broker for {@code fetchMinSize} to gather
+     * @param fetchMinSize how much a fetch waits for, at most {@code fetchMaxWait}
+     */
+    public record Deferred(
+            @DefaultValue List<String> topics,
+            @DefaultValue("500ms") Duration fetchMaxWait,
+            @DefaultValue("64KB") DataSize fetchMinSize) {
+
+        public Deferred {
+            topics = List.copyOf(topics);
+            if (fetchMaxWait.isNegative() || fetchMaxWait.isZero()) {
+                throw new IllegalArgumentException(
+                        "messaging.consumer.deferred.fetch-max-wait must be positive, was " + fetchMaxWait);
+            }
+            if (fetchMinSize.toBytes() < 1 || fetchMinSize.toBytes() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(
+                        "messaging.consumer.deferred.fetch-min-size must be between 1 byte and 2 GB, was "
+                                + fetchMinSize);
+            }
+        }
+
+        /** The Kafka consumer properties of the deferred topics' consumer, over the service's own. */
+        Map<String, Object> consumerProperties() {
+            return Map.of(
+                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Long.toString(fetchMaxWait.toMillis()),
+                    ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Long.toString(fetchMinSize.toBytes()));
         }
     }
 

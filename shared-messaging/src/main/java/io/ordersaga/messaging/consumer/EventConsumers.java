@@ -1,6 +1,9 @@
 package io.ordersaga.messaging.consumer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +18,13 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 
 /**
- * The service's Kafka consumers: one listener container, subscribed to the configured topics, in
- * the service's consumer group: each record applied once through its {@link EventHandler} method
- * (a poll's records in one transaction, {@link EventDispatcher}), or in batches
- * for an {@link EventBatchHandler} bean. Its handlers are found once every singleton exists, so a
- * bad {@link EventHandler} method fails startup; the container starts with the other listener
- * containers, late in startup, and stops early in shutdown.
+ * The service's Kafka consumers, in the service's consumer group: each record applied once through
+ * its {@link EventHandler} method (a poll's records in one transaction, {@link EventDispatcher}) by
+ * a listener container on the configured topics and another on the deferred topics, if any, whose
+ * fetches wait longer ({@link ConsumerSettings.Deferred}); or in batches for an {@link
+ * EventBatchHandler} bean. Its handlers are found once every singleton exists, so a bad {@link
+ * EventHandler} method fails startup; the containers start with the other listener containers, late
+ * in startup, and stop early in shutdown.
  */
 final class EventConsumers implements SmartInitializingSingleton, SmartLifecycle {
 
@@ -33,7 +37,7 @@ final class EventConsumers implements SmartInitializingSingleton, SmartLifecycle
     private final CommonErrorHandler errorHandler;
     private final DispatcherFactory dispatchers;
     private final BatchConsumers batchConsumers;
-    private Lifecycle container;
+    private List<Lifecycle> containers = List.of();
 
     /** Builds the listener once the handlers are known. */
     interface DispatcherFactory {
@@ -69,7 +73,7 @@ final class EventConsumers implements SmartInitializingSingleton, SmartLifecycle
                         + " @EventHandler methods and the EventBatchHandler beans " + batchHandlers.keySet());
             }
             var batchHandler = batchHandlers.entrySet().iterator().next();
-            container = batchConsumers.create(group, batchHandler.getValue());
+            containers = List.of(batchConsumers.create(group, batchHandler.getValue()));
             log.info(
                     "{} handles batches in {} from {} in consumer group {}",
                     group,
@@ -86,40 +90,64 @@ final class EventConsumers implements SmartInitializingSingleton, SmartLifecycle
                 .map(Class::getSimpleName)
                 .sorted()
                 .collect(Collectors.joining(", "));
-        if (settings.topics().isEmpty()) {
+        if (settings.allTopics().isEmpty()) {
             throw new IllegalStateException("@EventHandler methods for " + types
                     + " but messaging.consumer.topics is empty: list the topics these events are published on");
         }
-        var properties = new ContainerProperties(settings.topics().toArray(String[]::new));
+        var dispatcher = dispatchers.dispatcher(handlers);
+        var started = new ArrayList<Lifecycle>(2);
+        if (!settings.topics().isEmpty()) {
+            started.add(container(settings.topics(), group, dispatcher, new Properties()));
+            log.info("{} handles {} from {} in consumer group {}", group, types, settings.topics(), group);
+        }
+        ConsumerSettings.Deferred deferred = settings.deferred();
+        if (!deferred.topics().isEmpty()) {
+            var fetch = new Properties();
+            fetch.putAll(deferred.consumerProperties());
+            started.add(container(deferred.topics(), group + "-deferred", dispatcher, fetch));
+            log.info(
+                    "{} handles {} from {} in consumer group {}, fetched at most every {}",
+                    group,
+                    types,
+                    deferred.topics(),
+                    group,
+                    deferred.fetchMaxWait());
+        }
+        containers = List.copyOf(started);
+    }
+
+    /**
+     * A listener container of the service's group on {@code topics}; {@code name} is its client id
+     * and names its threads, {@code consumerProperties} go over the consumer factory's.
+     */
+    private ConcurrentMessageListenerContainer<byte[], byte[]> container(
+            List<String> topics, String name, EventDispatcher dispatcher, Properties consumerProperties) {
+        var properties = new ContainerProperties(topics.toArray(String[]::new));
         properties.setGroupId(group);
-        properties.setClientId(group);
+        properties.setClientId(name);
+        properties.setKafkaConsumerProperties(consumerProperties);
         settings.applyCommitPolicy(properties);
-        properties.setMessageListener(dispatchers.dispatcher(handlers));
+        properties.setMessageListener(dispatcher);
         var records = new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
         records.setConcurrency(settings.concurrency());
         records.setCommonErrorHandler(errorHandler);
-        records.setBeanName(group + "-events");
-        container = records;
-        log.info("{} handles {} from {} in consumer group {}", group, types, settings.topics(), group);
+        records.setBeanName(name + "-events");
+        return records;
     }
 
     @Override
     public synchronized void start() {
-        if (container != null) {
-            container.start();
-        }
+        containers.forEach(Lifecycle::start);
     }
 
     @Override
     public synchronized void stop() {
-        if (container != null) {
-            container.stop();
-        }
+        containers.forEach(Lifecycle::stop);
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return container != null && container.isRunning();
+        return containers.stream().anyMatch(Lifecycle::isRunning);
     }
 
     @Override

@@ -29,7 +29,7 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     DeadLetterTopics deadLetterTopics(ConsumerSettings settings) {
-        return new DeadLetterTopics(settings.topics());
+        return new DeadLetterTopics(settings.allTopics());
     }
 
     /**

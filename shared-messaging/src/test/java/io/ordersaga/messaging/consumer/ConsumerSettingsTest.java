@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -59,6 +60,53 @@ class ConsumerSettingsTest {
         assertThatThrownBy(() -> bind(Map.of("messaging.consumer.commit-interval", "-1s")))
                 .rootCause()
                 .hasMessageContaining("commit-interval must not be negative");
+    }
+
+    @Test
+    void defersNoTopicByDefault() {
+        ConsumerSettings settings = bind(Map.of());
+
+        assertThat(settings.deferred().topics()).isEmpty();
+        assertThat(settings.allTopics()).containsExactly("orders.events");
+    }
+
+    @Test
+    void fetchesDeferredTopicsEvery500MillisecondsOrOnce64KilobytesWaitByDefault() {
+        ConsumerSettings settings = bind(Map.of("messaging.consumer.deferred.topics", "payments.events"));
+
+        assertThat(settings.allTopics()).containsExactly("orders.events", "payments.events");
+        assertThat(settings.deferred().consumerProperties())
+                .containsOnly(
+                        Map.entry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500"),
+                        Map.entry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536"));
+    }
+
+    @Test
+    void fetchesDeferredTopicsAsConfigured() {
+        ConsumerSettings settings = bind(Map.of(
+                "messaging.consumer.deferred.topics", "payments.events",
+                "messaging.consumer.deferred.fetch-max-wait", "2s",
+                "messaging.consumer.deferred.fetch-min-size", "1MB"));
+
+        assertThat(settings.deferred().consumerProperties())
+                .containsOnly(
+                        Map.entry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "2000"),
+                        Map.entry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1048576"));
+    }
+
+    @Test
+    void refusesATopicThatIsBothPromptAndDeferred() {
+        assertThatThrownBy(() -> bind(Map.of("messaging.consumer.deferred.topics", "orders.events")))
+                .rootCause()
+                .hasMessageContaining("must not share a topic")
+                .hasMessageContaining("orders.events");
+    }
+
+    @Test
+    void refusesADeferredFetchThatDoesNotWait() {
+        assertThatThrownBy(() -> bind(Map.of("messaging.consumer.deferred.fetch-max-wait", "0ms")))
+                .rootCause()
+                .hasMessageContaining("fetch-max-wait must be positive");
     }
 
     private static ConsumerSettings bind(Map<String, String> properties) {

@@ -19,7 +19,7 @@ public class ConsumerTestApplication {
 
     @Bean
     KafkaAdmin.NewTopics consumedTopics(ConsumerSettings settings) {
-        return new KafkaAdmin.NewTopics(settings.topics().stream()
+        return new KafkaAdmin.NewTopics(settings.allTopics().stream()
                 .map(topic -> new NewTopic(topic, Optional.of(settings.partitions()), Optional.empty()))
                 .toArray(NewTopic[]::new));
     }
