@@ -95,25 +95,26 @@ final class EventConsumers implements SmartInitializingSingleton, SmartLifecycle
                     + " but messaging.consumer.topics is empty: list the topics these events are published on");
         }
         var dispatcher = dispatchers.dispatcher(handlers);
-        var started = new ArrayList<Lifecycle>(2);
+        var created = new ArrayList<Lifecycle>(2);
         if (!settings.topics().isEmpty()) {
-            started.add(container(settings.topics(), group, dispatcher, new Properties()));
+            created.add(container(settings.topics(), group, dispatcher, new Properties()));
             log.info("{} handles {} from {} in consumer group {}", group, types, settings.topics(), group);
         }
         ConsumerSettings.Deferred deferred = settings.deferred();
         if (!deferred.topics().isEmpty()) {
             var fetch = new Properties();
             fetch.putAll(deferred.consumerProperties());
-            started.add(container(deferred.topics(), group + "-deferred", dispatcher, fetch));
+            created.add(container(deferred.topics(), group + "-deferred", dispatcher, fetch));
             log.info(
-                    "{} handles {} from {} in consumer group {}, fetched at most every {}",
+                    "{} handles {} from {} in consumer group {}, each fetch waiting up to {} for {}",
                     group,
                     types,
                     deferred.topics(),
                     group,
-                    deferred.fetchMaxWait());
+                    deferred.fetchMaxWait(),
+                    deferred.fetchMinSize());
         }
-        containers = List.copyOf(started);
+        containers = List.copyOf(created);
     }
 
     /**
