@@ -110,7 +110,7 @@ public final class LoadTest {
                     Optional.of(
                             new SagaHops(connection.jdbcUrl("orders"), connection.username(), connection.password())),
                     Optional.of(new InvariantChecks(connection, STUCK_AFTER)),
-                    Optional.of(StackCpu.of(stack.launcherPid(), connection.postgresPort())),
+                    Optional.of(StackCpu.of(stack.launcherPid(), connection.postgresPorts())),
                     emails(connection),
                     services,
                     stack.startedHere(),

@@ -75,7 +75,7 @@ public final class LocalStack {
         needed.add(Server.KAFKA);
         for (Server server : needed) {
             switch (server) {
-                case POSTGRES -> infrastructure.postgres();
+                case POSTGRES -> services.forEach(service -> service.database().ifPresent(infrastructure::postgres));
                 case KAFKA -> infrastructure.kafka();
                 case SCHEMA_REGISTRY -> infrastructure.schemaRegistry();
                 case ELASTICSEARCH -> infrastructure.elasticsearch();

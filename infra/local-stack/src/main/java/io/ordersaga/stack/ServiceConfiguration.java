@@ -1,6 +1,7 @@
 package io.ordersaga.stack;
 
 import io.ordersaga.infra.harness.Infrastructure;
+import io.ordersaga.infra.harness.PostgresServer;
 import io.ordersaga.stack.StackService.Server;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,12 +22,13 @@ public final class ServiceConfiguration {
     private static final Map<Server, List<Property>> PROPERTIES = Map.of(
             Server.POSTGRES,
             List.of(
-                    // On one host, over PostgreSQL's Unix-domain socket unless the harness is told not to.
-                    new Property("spring.datasource.url", (service, infra) -> infra.postgres()
+                    // On one host, over PostgreSQL's Unix-domain socket unless the harness is told not to;
+                    // on the server that holds the service's database (its own, in the local stack).
+                    new Property("spring.datasource.url", (service, infra) -> serverOf(service, infra)
                             .serviceJdbcUrl(service.database().orElseThrow())),
-                    new Property("spring.datasource.username", (service, infra) -> infra.postgres()
+                    new Property("spring.datasource.username", (service, infra) -> serverOf(service, infra)
                             .username()),
-                    new Property("spring.datasource.password", (service, infra) -> infra.postgres()
+                    new Property("spring.datasource.password", (service, infra) -> serverOf(service, infra)
                             .password())),
             Server.KAFKA,
             List.of(new Property("spring.kafka.bootstrap-servers", (service, infra) -> infra.kafka()
@@ -46,6 +48,10 @@ public final class ServiceConfiguration {
                             (service, infra) -> Integer.toString(infra.smtp().port()))));
 
     private ServiceConfiguration() {}
+
+    private static PostgresServer serverOf(StackService service, Infrastructure infrastructure) {
+        return infrastructure.postgres(service.database().orElseThrow());
+    }
 
     /** The connection properties of {@code service}, starting the servers it needs if they are not. */
     public static Map<String, String> of(StackService service, Infrastructure infrastructure) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,28 +54,29 @@ public final class StackCpu {
     }
 
     private final long launcherPid;
-    private final OptionalInt postgresPort;
+    private final List<Integer> postgresPorts;
     private final long ticksPerSecond;
     private final String tickNote;
 
-    private StackCpu(long launcherPid, OptionalInt postgresPort, long ticksPerSecond, String tickNote) {
+    private StackCpu(long launcherPid, List<Integer> postgresPorts, long ticksPerSecond, String tickNote) {
         this.launcherPid = launcherPid;
-        this.postgresPort = postgresPort;
+        this.postgresPorts = List.copyOf(postgresPorts);
         this.ticksPerSecond = ticksPerSecond;
         this.tickNote = tickNote;
     }
 
     /**
      * @param launcherPid the stack launcher's pid ({@code <state dir>/launcher.pid})
-     * @param postgresPort the port of the stack's PostgreSQL ({@code postgres.port} in {@code stack.properties})
+     * @param postgresPorts the ports of the stack's PostgreSQL servers ({@code postgres.ports} in {@code
+     *     stack.properties}), counted together as one process
      */
-    public static StackCpu of(long launcherPid, OptionalInt postgresPort) {
+    public static StackCpu of(long launcherPid, List<Integer> postgresPorts) {
         var ticks = clockTicksPerSecond();
         return ticks.isPresent()
-                ? new StackCpu(launcherPid, postgresPort, ticks.getAsInt(), "")
+                ? new StackCpu(launcherPid, postgresPorts, ticks.getAsInt(), "")
                 : new StackCpu(
                         launcherPid,
-                        postgresPort,
+                        postgresPorts,
                         DEFAULT_TICKS_PER_SECOND,
                         "getconf CLK_TCK did not answer: %d clock ticks per second assumed"
                                 .formatted(DEFAULT_TICKS_PER_SECOND));
@@ -92,13 +94,14 @@ public final class StackCpu {
                             names.computeIfAbsent(top, pid -> name(tree.get(pid))), process.totalTicks(), Long::sum));
         }
         if (!ticks.containsKey(ProcessNames.POSTGRESQL)) {
-            postmaster()
-                    .ifPresent(postmaster -> ticks.put(
+            postmasters()
+                    .forEach(postmaster -> ticks.merge(
                             ProcessNames.POSTGRESQL,
                             postmaster.totalTicks()
                                     + descendants(postmaster.pid()).values().stream()
                                             .mapToLong(ProcStat::totalTicks)
-                                            .sum()));
+                                            .sum(),
+                            Long::sum));
         }
         ProcStat.read(ProcessHandle.current().pid()).ifPresent(self -> ticks.put(LOAD_GENERATOR, self.totalTicks()));
         return new Snapshot(
@@ -155,12 +158,15 @@ public final class StackCpu {
         return Optional.of(current.pid());
     }
 
-    /** The postmaster serving {@code postgresPort}: a {@code postgres} process started with {@code -p <port>}. */
-    private Optional<ProcStat> postmaster() {
-        if (postgresPort.isEmpty()) {
-            return Optional.empty();
+    /**
+     * The postmasters serving {@code postgresPorts}: {@code postgres} processes started with {@code -p
+     * <port>}, one per port.
+     */
+    private List<ProcStat> postmasters() {
+        if (postgresPorts.isEmpty()) {
+            return List.of();
         }
-        String port = Integer.toString(postgresPort.getAsInt());
+        var ports = postgresPorts.stream().map(Object::toString).collect(Collectors.toSet());
         return ProcessHandle.allProcesses()
                 .map(process -> ProcStat.read(process.pid()))
                 .flatMap(Optional::stream)
@@ -170,9 +176,9 @@ public final class StackCpu {
                     int option = commandLine.indexOf("-p");
                     return option >= 0
                             && option + 1 < commandLine.size()
-                            && commandLine.get(option + 1).equals(port);
+                            && ports.contains(commandLine.get(option + 1));
                 })
-                .findFirst();
+                .toList();
     }
 
     private static Map<Long, ProcStat> descendants(long pid) {

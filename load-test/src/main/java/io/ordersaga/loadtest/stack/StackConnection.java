@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
@@ -72,9 +74,17 @@ public record StackConnection(Properties properties) {
         return required("postgres.jdbc-url." + database);
     }
 
-    /** The port of the stack's PostgreSQL ({@code postgres.port}), if the launcher wrote it. */
-    public OptionalInt postgresPort() {
-        return optionalInt("postgres.port");
+    /**
+     * The ports of the stack's PostgreSQL servers ({@code postgres.ports}: one per service database
+     * and the registry's, or one shared), empty if the launcher wrote none.
+     */
+    public List<Integer> postgresPorts() {
+        String value = properties.getProperty("postgres.ports", "");
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(port -> !port.isEmpty())
+                .map(Integer::valueOf)
+                .toList();
     }
 
     /** The partitions of every saga topic ({@code kafka.partitions}), if the launcher wrote them. */

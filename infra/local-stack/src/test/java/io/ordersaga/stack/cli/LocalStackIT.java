@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
@@ -67,6 +68,22 @@ class LocalStackIT {
         assertThat(processesNaming(crashedRun))
                 .as("what the killed launcher left behind is reaped by the next start")
                 .isZero();
+        var connections = new java.util.Properties();
+        try (var in = Files.newBufferedReader(state.resolve(StackState.CONNECTIONS))) {
+            connections.load(in);
+        }
+        var databases = List.of("orders", "inventory", "payments", "shipments", "notifications");
+        assertThat(databases.stream()
+                        .map(database -> URI.create(connections
+                                        .getProperty("postgres.jdbc-url." + database)
+                                        .substring("jdbc:".length()))
+                                .getPort())
+                        .distinct())
+                .as("each service database on a PostgreSQL server of its own")
+                .hasSize(databases.size());
+        assertThat(connections.getProperty("postgres.ports").split(","))
+                .as("the registry's server and one per service database")
+                .hasSize(databases.size() + 1);
 
         String confirmed = shell(stack.demoCommand(1)).strip();
         assertThat(confirmed).matches(UUID);
