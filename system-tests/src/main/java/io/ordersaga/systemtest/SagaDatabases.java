@@ -1,5 +1,6 @@
 package io.ordersaga.systemtest;
 
+import io.ordersaga.infra.harness.Infrastructure;
 import io.ordersaga.infra.harness.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,15 +18,19 @@ public record SagaDatabases(
         String username,
         String password) {
 
-    /** The databases of the harness's PostgreSQL ({@code orders}, {@code inventory}, ...). */
-    public static SagaDatabases of(PostgresServer postgres) {
+    /**
+     * The databases ({@code orders}, {@code inventory}, ...) on the harness's PostgreSQL servers: the
+     * shared one, or each database's own ({@code harness.postgres.server-per-database}).
+     */
+    public static SagaDatabases of(Infrastructure infrastructure) {
+        PostgresServer orders = infrastructure.postgres("orders");
         return new SagaDatabases(
-                postgres.jdbcUrl("orders"),
-                postgres.jdbcUrl("inventory"),
-                postgres.jdbcUrl("payments"),
-                postgres.jdbcUrl("shipments"),
-                postgres.username(),
-                postgres.password());
+                orders.jdbcUrl("orders"),
+                infrastructure.postgres("inventory").jdbcUrl("inventory"),
+                infrastructure.postgres("payments").jdbcUrl("payments"),
+                infrastructure.postgres("shipments").jdbcUrl("shipments"),
+                orders.username(),
+                orders.password());
     }
 
     Connection orders() throws SQLException {

@@ -92,7 +92,7 @@ public final class SagaStack {
     /** The invariants checker over the services' databases, the SMTP server's mailbox and the search index. */
     public SagaInvariants invariants() {
         return new SagaInvariants(
-                SagaDatabases.of(infrastructure().postgres()),
+                SagaDatabases.of(infrastructure()),
                 settings.sagaDeadline().plus(Duration.ofSeconds(30)),
                 Optional.of(Mailbox.of(infrastructure().smtp())),
                 Optional.of(OrderIndex.elasticsearch(

@@ -61,7 +61,7 @@ class SagaInvariantsIT extends SagaSystemTest {
         var copies = new java.util.ArrayList<>(mailbox.delivered());
         copies.add(confirmation);
         var checker = new SagaInvariants(
-                SagaDatabases.of(stack.infrastructure().postgres()),
+                SagaDatabases.of(stack.infrastructure()),
                 SAGA,
                 java.util.Optional.of(() -> copies),
                 java.util.Optional.empty());
@@ -84,7 +84,7 @@ class SagaInvariantsIT extends SagaSystemTest {
         var delivered = new java.util.ArrayList<>(mailbox.delivered());
         delivered.add(new Mailbox.DeliveredEmail(id, "SHIPMENT_SCHEDULED"));
         var checker = new SagaInvariants(
-                SagaDatabases.of(stack.infrastructure().postgres()),
+                SagaDatabases.of(stack.infrastructure()),
                 SAGA,
                 java.util.Optional.of(() -> delivered),
                 java.util.Optional.empty());
@@ -109,7 +109,7 @@ class SagaInvariantsIT extends SagaSystemTest {
         var stale = new HashMap<>(index.statuses());
         stale.put(id, "PLACED");
         var checker = new SagaInvariants(
-                SagaDatabases.of(stack.infrastructure().postgres()),
+                SagaDatabases.of(stack.infrastructure()),
                 SAGA,
                 java.util.Optional.empty(),
                 java.util.Optional.of(() -> stale));
