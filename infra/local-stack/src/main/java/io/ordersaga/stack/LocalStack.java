@@ -75,7 +75,10 @@ public final class LocalStack {
         needed.add(Server.KAFKA);
         for (Server server : needed) {
             switch (server) {
-                case POSTGRES -> services.forEach(service -> service.database().ifPresent(infrastructure::postgres));
+                case POSTGRES ->
+                    infrastructure.postgres(services.stream()
+                            .flatMap(service -> service.database().stream())
+                            .toList());
                 case KAFKA -> infrastructure.kafka();
                 case SCHEMA_REGISTRY -> infrastructure.schemaRegistry();
                 case ELASTICSEARCH -> infrastructure.elasticsearch();

@@ -2,9 +2,12 @@ package io.ordersaga.infra.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +87,64 @@ public final class Infrastructure implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The server of each of {@code databases}, as {@link #postgres(String)}; with {@link
+     * HarnessSettings#postgresServerPerDatabase}, those not running yet start in parallel (most of a
+     * server's start is initdb and waiting for it to accept connections).
+     */
+    public synchronized Map<String, PostgresServer> postgres(Collection<String> databases) {
+        if (closed) {
+            throw new IllegalStateException("the harness was closed");
+        }
+        if (settings.postgresServerPerDatabase()) {
+            startDatabaseServers(databases.stream()
+                    .distinct()
+                    .filter(database -> !databaseServers.containsKey(database))
+                    .toList());
+        }
+        var servers = new LinkedHashMap<String, PostgresServer>();
+        databases.forEach(database -> servers.put(database, postgres(database)));
+        return servers;
+    }
+
+    private void startDatabaseServers(List<String> databases) {
+        record Started(String database, PostgresServer server, Duration took) {}
+        RuntimeException failure = null;
+        try (var starters = Executors.newVirtualThreadPerTaskExecutor()) {
+            var starts = databases.stream()
+                    .map(database -> starters.submit(() -> {
+                        long begin = System.nanoTime();
+                        var server = PostgresServer.start(run, settings, "postgres-" + database, List.of(database));
+                        return new Started(database, server, Duration.ofNanos(System.nanoTime() - begin));
+                    }))
+                    .toList();
+            for (var start : starts) {
+                try {
+                    var up = start.get();
+                    // Registered as each one is up, so close() stops those that started when another failed.
+                    started.add(up.server());
+                    startupTimes.put(up.server().name(), up.took());
+                    databaseServers.put(up.database(), up.server());
+                } catch (ExecutionException e) {
+                    var cause = e.getCause() instanceof RuntimeException runtime
+                            ? runtime
+                            : new IllegalStateException(e.getCause());
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while starting PostgreSQL", e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     /** The PostgreSQL servers started so far: the shared one and those of single databases. */
     public synchronized List<PostgresServer> postgresServers() {
         var servers = new ArrayList<PostgresServer>();
@@ -152,9 +213,7 @@ public final class Infrastructure implements AutoCloseable {
     public synchronized Infrastructure startAll() {
         try {
             postgres();
-            if (settings.postgresServerPerDatabase()) {
-                settings.databases().forEach(this::postgres);
-            }
+            postgres(settings.databases());
             kafka();
             schemaRegistry();
             elasticsearch();

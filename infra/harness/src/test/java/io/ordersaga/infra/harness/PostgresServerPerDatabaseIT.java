@@ -24,8 +24,9 @@ class PostgresServerPerDatabaseIT {
     @Test
     void givesEachDatabaseItsOwnServerWhoseWriteAheadLogTheOthersWritesLeaveAlone() throws SQLException {
         try (var infrastructure = Infrastructure.create(perDatabase(root))) {
-            var orders = infrastructure.postgres("orders");
-            var inventory = infrastructure.postgres("inventory");
+            var servers = infrastructure.postgres(List.of("orders", "inventory"));
+            var orders = servers.get("orders");
+            var inventory = servers.get("inventory");
 
             assertThat(infrastructure.postgres("orders")).isSameAs(orders);
             assertThat(orders.port()).isNotEqualTo(inventory.port());
