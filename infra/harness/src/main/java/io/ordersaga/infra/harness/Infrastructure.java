@@ -76,15 +76,7 @@ public final class Infrastructure implements AutoCloseable {
      * on first use. Its relay's walsender then reads only that database's write-ahead log.
      */
     public synchronized PostgresServer postgres(String database) {
-        if (!settings.postgresServerPerDatabase()) {
-            return postgres();
-        }
-        var server = databaseServers.get(database);
-        if (server == null) {
-            server = track(() -> PostgresServer.start(run, settings, "postgres-" + database, List.of(database)));
-            databaseServers.put(database, server);
-        }
-        return server;
+        return postgres(List.of(database)).get(database);
     }
 
     /**
@@ -93,17 +85,23 @@ public final class Infrastructure implements AutoCloseable {
      * server's start is initdb and waiting for it to accept connections).
      */
     public synchronized Map<String, PostgresServer> postgres(Collection<String> databases) {
-        if (closed) {
-            throw new IllegalStateException("the harness was closed");
-        }
-        if (settings.postgresServerPerDatabase()) {
-            startDatabaseServers(databases.stream()
-                    .distinct()
-                    .filter(database -> !databaseServers.containsKey(database))
-                    .toList());
-        }
         var servers = new LinkedHashMap<String, PostgresServer>();
-        databases.forEach(database -> servers.put(database, postgres(database)));
+        if (!settings.postgresServerPerDatabase()) {
+            var shared = postgres();
+            databases.forEach(database -> servers.put(database, shared));
+            return servers;
+        }
+        var missing = databases.stream()
+                .distinct()
+                .filter(database -> !databaseServers.containsKey(database))
+                .toList();
+        if (!missing.isEmpty()) {
+            if (closed) {
+                throw new IllegalStateException("the harness was closed");
+            }
+            startDatabaseServers(missing);
+        }
+        databases.forEach(database -> servers.put(database, databaseServers.get(database)));
         return servers;
     }
 
@@ -122,8 +120,7 @@ public final class Infrastructure implements AutoCloseable {
                 try {
                     var up = start.get();
                     // Registered as each one is up, so close() stops those that started when another failed.
-                    started.add(up.server());
-                    startupTimes.put(up.server().name(), up.took());
+                    register(up.server(), up.took());
                     databaseServers.put(up.database(), up.server());
                 } catch (ExecutionException e) {
                     var cause = e.getCause() instanceof RuntimeException runtime
@@ -274,9 +271,13 @@ public final class Infrastructure implements AutoCloseable {
         }
         long begin = System.nanoTime();
         S server = start.get();
-        started.add(server);
-        startupTimes.put(server.name(), Duration.ofNanos(System.nanoTime() - begin));
+        register(server, Duration.ofNanos(System.nanoTime() - begin));
         return server;
+    }
+
+    private void register(ManagedServer server, Duration startupTime) {
+        started.add(server);
+        startupTimes.put(server.name(), startupTime);
     }
 
     /** Stops every server, newest first, and deletes the run directory. */
